@@ -1,0 +1,29 @@
+package com.ai2aim.rx.identity.internal;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/** Bodies of the organisation endpoints. */
+final class OrganizationRequests {
+
+    static final String E164 = "^\\+[1-9][0-9]{6,14}$";
+
+    private OrganizationRequests() {}
+
+    record Create(@NotBlank @Size(max = 200) String name,
+                  @NotBlank @Pattern(regexp = "pharmacy|clinic", message = "must be 'pharmacy' or 'clinic'") String kind,
+                  @Pattern(regexp = "^[0-9]{10}$", message = "must be a 10-digit NPI") String npi,
+                  @Pattern(regexp = E164, message = "must be an E.164 phone number such as +15551234567") String phone,
+                  @Email @Size(max = 254) String email,
+                  @Size(max = 20) Map<String, String> address) {}
+
+    record Update(@Size(min = 1, max = 200) String name,
+                  @Pattern(regexp = "^[0-9]{10}$", message = "must be a 10-digit NPI") String npi,
+                  @Pattern(regexp = E164, message = "must be an E.164 phone number such as +15551234567") String phone,
+                  @Email @Size(max = 254) String email,
+                  @Size(max = 20) Map<String, String> address,
+                  Boolean isActive) {}
+}

@@ -1,0 +1,106 @@
+package com.ai2aim.rx.platform.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Two pools on one server: a small owner pool that Flyway migrates with, and the application pool whose login role
+ * can only act through {@code anon}/{@code authenticated}/{@code service_role}, so row-level security applies to
+ * every request.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+class DatabaseConfiguration {
+
+    /** Holds the embedded server when no external URL is configured; closed after the pools (destroy order). */
+    record Server(EmbeddedPostgresServer embedded, String url, String user, String password,
+                  String appUser, String appPassword) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    Server databaseServer(DatabaseProperties properties) throws IOException {
+        boolean separateAppUser = properties.appUser() != null && !properties.appUser().isBlank();
+        if (properties.url() != null && !properties.url().isBlank()) {
+            return separateAppUser
+                    ? new Server(null, properties.url(), properties.user(), properties.password(), properties.appUser(), properties.appPassword())
+                    : new Server(null, properties.url(), properties.user(), properties.password(), properties.user(), properties.password());
+        }
+        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(
+                Path.of(properties.dataDir()).toAbsolutePath(), properties.embeddedPort(), properties.embeddedClean());
+        return new Server(embedded, embedded.jdbcUrl(), "postgres", null,
+                separateAppUser ? properties.appUser() : "rx_app", properties.appPassword());
+    }
+
+    @Bean(destroyMethod = "close")
+    @FlywayDataSource
+    HikariDataSource ownerDataSource(Server server) {
+        HikariConfig config = base(server.url(), "rx-owner", 2);
+        config.setUsername(server.user());
+        config.setPassword(server.password());
+        config.setMinimumIdle(0);
+        return new HikariDataSource(config);
+    }
+
+    @Bean(destroyMethod = "close")
+    @Primary
+    HikariDataSource dataSource(Server server, DatabaseProperties properties) {
+        HikariConfig config = base(server.url(), "rx-app", properties.poolSize());
+        config.setUsername(server.appUser());
+        config.setPassword(server.appPassword());
+        // The app role is created by a migration; do not connect before Flyway has run.
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+
+    /** Migrations create the application login role and grant it the three Supabase roles. */
+    @Bean
+    FlywayConfigurationCustomizer appUserPlaceholder(Server server) {
+        return configuration -> configuration.placeholders(java.util.Map.of("app_user", server.appUser()));
+    }
+
+    @Bean
+    @Primary
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new RlsTransactionManager(dataSource);
+    }
+
+    @Bean
+    @Primary
+    JdbcClient jdbcClient(DataSource dataSource) {
+        return JdbcClient.create(dataSource);
+    }
+
+    @Bean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    private static HikariConfig base(String url, String poolName, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setPoolName(poolName);
+        config.setMaximumPoolSize(size);
+        config.setAutoCommit(true);
+        config.addDataSourceProperty("ApplicationName", "ai2aim-rx");
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return config;
+    }
+}

@@ -1,0 +1,32 @@
+package com.ai2aim.rx.platform.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.web.csrf.CsrfToken;
+
+/**
+ * Browser sessions: the access token in an HttpOnly, SameSite=Strict cookie, plus the CSRF token the page must echo
+ * in {@code X-XSRF-TOKEN} on every unsafe request.
+ */
+public final class SessionCookies {
+
+    private SessionCookies() {}
+
+    public static void issue(HttpServletRequest request, HttpServletResponse response, String accessToken, Duration maxAge) {
+        ResponseCookie cookie = ResponseCookie.from(SecurityConfiguration.ACCESS_COOKIE, accessToken)
+                .httpOnly(true).secure(request.isSecure()).sameSite("Strict").path("/").maxAge(maxAge).build();
+        response.addHeader("Set-Cookie", cookie.toString());
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        if (csrf != null) {
+            csrf.getToken(); // materialises the deferred token, which writes the XSRF-TOKEN cookie
+        }
+    }
+
+    public static void clear(HttpServletRequest request, HttpServletResponse response) {
+        ResponseCookie cookie = ResponseCookie.from(SecurityConfiguration.ACCESS_COOKIE, "")
+                .httpOnly(true).secure(request.isSecure()).sameSite("Strict").path("/").maxAge(0).build();
+        response.addHeader("Set-Cookie", cookie.toString());
+    }
+}

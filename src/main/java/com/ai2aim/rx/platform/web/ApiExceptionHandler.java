@@ -1,0 +1,158 @@
+package com.ai2aim.rx.platform.web;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every exception that reaches the web layer into the envelope with a stable code. Client mistakes get a
+ * message that names the field; anything unexpected becomes a bare INTERNAL_ERROR whose details go only to the log
+ * (by request id, never with request data).
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiResponse<Void>> api(ApiException e) {
+        return respond(e.code(), e.toError());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiResponse<Void>> unreadable(HttpMessageNotReadableException e) {
+        if (causedByOversizedBody(e)) {
+            return respond(ErrorCode.PAYLOAD_TOO_LARGE, ApiError.of(ErrorCode.PAYLOAD_TOO_LARGE, "Request body is too large"));
+        }
+        return respond(ErrorCode.VALIDATION_ERROR, JsonProblems.describe(e));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiResponse<Void>> invalid(MethodArgumentNotValidException e) {
+        List<ApiError.FieldDetail> details = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new ApiError.FieldDetail(f.getField(), f.getDefaultMessage()))
+                .toList();
+        return respond(ErrorCode.VALIDATION_ERROR, new ApiError(ErrorCode.VALIDATION_ERROR.name(), "Request validation failed", details));
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ApiResponse<Void>> invalidParameters(HandlerMethodValidationException e) {
+        List<ApiError.FieldDetail> details = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new ApiError.FieldDetail(
+                        r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        return respond(ErrorCode.VALIDATION_ERROR, new ApiError(ErrorCode.VALIDATION_ERROR.name(), "Request validation failed", details));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ApiResponse<Void>> violations(ConstraintViolationException e) {
+        List<ApiError.FieldDetail> details = e.getConstraintViolations().stream()
+                .map(v -> new ApiError.FieldDetail(v.getPropertyPath().toString(), v.getMessage()))
+                .toList();
+        return respond(ErrorCode.VALIDATION_ERROR, new ApiError(ErrorCode.VALIDATION_ERROR.name(), "Request validation failed", details));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiResponse<Void>> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "a valid value" : "a valid " + e.getRequiredType().getSimpleName();
+        return respond(ErrorCode.VALIDATION_ERROR, ApiException.invalid(e.getName(), "must be " + expected).toError());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiResponse<Void>> missingParameter(MissingServletRequestParameterException e) {
+        return respond(ErrorCode.VALIDATION_ERROR, ApiException.invalid(e.getParameterName(), "is required").toError());
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ApiResponse<Void>> missingHeader(MissingRequestHeaderException e) {
+        return respond(ErrorCode.VALIDATION_ERROR, ApiException.invalid(e.getHeaderName(), "header is required").toError());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiResponse<Void>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return respond(ErrorCode.UNSUPPORTED_MEDIA_TYPE, ApiError.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content type not supported; send application/json"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ApiResponse<Void>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return respond(ErrorCode.NOT_ACCEPTABLE, ApiError.of(ErrorCode.NOT_ACCEPTABLE, "Cannot produce the requested media type"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiResponse<Void>> method(HttpRequestMethodNotSupportedException e) {
+        return respond(ErrorCode.METHOD_NOT_ALLOWED, ApiError.of(ErrorCode.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here"));
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<ApiResponse<Void>> noRoute(Exception e) {
+        return respond(ErrorCode.NOT_FOUND, ApiError.of(ErrorCode.NOT_FOUND, "No such route"));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiResponse<Void>> tooLarge(MaxUploadSizeExceededException e) {
+        return respond(ErrorCode.PAYLOAD_TOO_LARGE, ApiError.of(ErrorCode.PAYLOAD_TOO_LARGE, "Request body is too large"));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ApiResponse<Void>> denied(AccessDeniedException e) {
+        return respond(ErrorCode.FORBIDDEN, ApiError.of(ErrorCode.FORBIDDEN, "You are not allowed to do this"));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ApiResponse<Void>> unauthenticated(AuthenticationException e) {
+        return respond(ErrorCode.UNAUTHORIZED, ApiError.of(ErrorCode.UNAUTHORIZED, "Authentication required"));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ApiResponse<Void>> integrity(DataIntegrityViolationException e) {
+        log.warn("data integrity violation: {}", e.getClass().getSimpleName());
+        return respond(ErrorCode.CONFLICT, ApiError.of(ErrorCode.CONFLICT, "The change conflicts with existing data"));
+    }
+
+    @ExceptionHandler({TransientDataAccessException.class, QueryTimeoutException.class})
+    ResponseEntity<ApiResponse<Void>> transientFailure(Exception e) {
+        log.warn("transient database failure: {}", e.getClass().getSimpleName());
+        return respond(ErrorCode.SERVICE_UNAVAILABLE, ApiError.of(ErrorCode.SERVICE_UNAVAILABLE, "Temporarily unavailable; retry shortly"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiResponse<Void>> unexpected(Exception e) {
+        log.error("unhandled {}", e.getClass().getName(), e);
+        return respond(ErrorCode.INTERNAL_ERROR, ApiError.of(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred"));
+    }
+
+    private static boolean causedByOversizedBody(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimitFilter.BodyTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ResponseEntity<ApiResponse<Void>> respond(ErrorCode code, ApiError error) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(code.status());
+        return builder.body(ApiResponse.failure(error));
+    }
+}

@@ -1,0 +1,38 @@
+package com.ai2aim.rx.platform.web;
+
+import java.util.UUID;
+
+/**
+ * Facts about the HTTP request being served (or the background work being done) that audit rows and logs carry:
+ * request id, client IP and user agent. Set by {@link RequestIdFilter}; outside a request the request id is
+ * generated on first use so background work is still traceable.
+ */
+public final class RequestContext {
+
+    public record Info(String requestId, String ip, String userAgent) {}
+
+    private static final ThreadLocal<Info> CURRENT = new ThreadLocal<>();
+
+    private RequestContext() {}
+
+    public static Info current() {
+        Info info = CURRENT.get();
+        if (info == null) {
+            info = new Info(UUID.randomUUID().toString(), null, null);
+            CURRENT.set(info);
+        }
+        return info;
+    }
+
+    public static String requestId() {
+        return current().requestId();
+    }
+
+    static void set(Info info) {
+        CURRENT.set(info);
+    }
+
+    static void clear() {
+        CURRENT.remove();
+    }
+}
