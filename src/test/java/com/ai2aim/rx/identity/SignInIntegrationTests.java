@@ -85,6 +85,9 @@ class SignInIntegrationTests {
         assertThat(unknown.errorCode()).isEqualTo("INVALID_CREDENTIALS").isEqualTo(wrong.errorCode());
         assertThat(unknown.json().path("error").path("message").asString())
                 .isEqualTo(wrong.json().path("error").path("message").asString());
+        // GoTrue's own error fields, which supabase-js reads into error.code and error.message.
+        assertThat(wrong.json().path("error_code").asString()).isEqualTo("invalid_credentials");
+        assertThat(wrong.json().path("msg").asString()).isEqualTo("Invalid login credentials");
     }
 
     @Test

@@ -6,7 +6,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +21,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -39,7 +37,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 class SecurityConfiguration {
 
     static final String ACCESS_COOKIE = "rx-access-token";
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    static final CookieCsrfTokenRepository CSRF_TOKENS = CookieCsrfTokenRepository.withHttpOnlyFalse();
 
     @Bean
     JwtSecret jwtSecret(JwtProperties properties) {
@@ -60,10 +58,8 @@ class SecurityConfiguration {
         http
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .cors(c -> {})
-            .csrf(c -> c
-                .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                .requireCsrfProtectionMatcher(cookieAuthenticatedUnsafeRequest()))
+            .csrf(c -> c.disable()) // replaced by CookieSessionCsrfFilter, which bearer calls skip
+            .addFilterBefore(new CookieSessionCsrfFilter(CSRF_TOKENS, errors), BearerTokenAuthenticationFilter.class)
             .httpBasic(b -> b.disable())
             .formLogin(f -> f.disable())
             .logout(l -> l.disable())
@@ -81,11 +77,8 @@ class SecurityConfiguration {
                     response.setHeader("WWW-Authenticate", "Bearer");
                     errors.write(response, ErrorCode.UNAUTHORIZED, "Authentication required");
                 })
-                .accessDeniedHandler((request, response, ex) -> {
-                    boolean csrf = ex instanceof org.springframework.security.web.csrf.CsrfException;
-                    errors.write(response, csrf ? ErrorCode.CSRF_TOKEN_INVALID : ErrorCode.FORBIDDEN,
-                            csrf ? "Missing or invalid CSRF token" : "You are not allowed to do this");
-                }))
+                .accessDeniedHandler((request, response, ex) ->
+                    errors.write(response, ErrorCode.FORBIDDEN, "You are not allowed to do this")))
             .authorizeHttpRequests(a -> a
                 .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                 .requestMatchers("/error", "/ping").permitAll()
@@ -125,14 +118,7 @@ class SecurityConfiguration {
         };
     }
 
-    private static RequestMatcher cookieAuthenticatedUnsafeRequest() {
-        return request -> !SAFE_METHODS.contains(request.getMethod())
-                && !"/auth/v1/token".equals(request.getRequestURI())
-                && request.getHeader("Authorization") == null
-                && accessCookie(request) != null;
-    }
-
-    private static String accessCookie(HttpServletRequest request) {
+    static String accessCookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return null;

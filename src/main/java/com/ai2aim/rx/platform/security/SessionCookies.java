@@ -18,15 +18,14 @@ public final class SessionCookies {
         ResponseCookie cookie = ResponseCookie.from(SecurityConfiguration.ACCESS_COOKIE, accessToken)
                 .httpOnly(true).secure(request.isSecure()).sameSite("Strict").path("/").maxAge(maxAge).build();
         response.addHeader("Set-Cookie", cookie.toString());
-        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        if (csrf != null) {
-            csrf.getToken(); // materialises the deferred token, which writes the XSRF-TOKEN cookie
-        }
+        CsrfToken csrf = SecurityConfiguration.CSRF_TOKENS.generateToken(request);
+        SecurityConfiguration.CSRF_TOKENS.saveToken(csrf, request, response);
     }
 
     public static void clear(HttpServletRequest request, HttpServletResponse response) {
         ResponseCookie cookie = ResponseCookie.from(SecurityConfiguration.ACCESS_COOKIE, "")
                 .httpOnly(true).secure(request.isSecure()).sameSite("Strict").path("/").maxAge(0).build();
         response.addHeader("Set-Cookie", cookie.toString());
+        SecurityConfiguration.CSRF_TOKENS.saveToken(null, request, response);
     }
 }

@@ -151,8 +151,12 @@ class ApiExceptionHandler {
         return false;
     }
 
+    @SuppressWarnings("unchecked")
     private static ResponseEntity<ApiResponse<Void>> respond(ErrorCode code, ApiError error) {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(code.status());
+        if (GoTrueErrors.applies()) {
+            return (ResponseEntity<ApiResponse<Void>>) (ResponseEntity<?>) builder.body(GoTrueErrors.body(code, error));
+        }
         return builder.body(ApiResponse.failure(error));
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 public record ApiResponse<T>(boolean success, T data, ApiError error, Meta meta, Pagination pagination) {
 
     public record Meta(Instant timestamp, String requestId) {
-        static Meta now() {
+        public static Meta now() {
             return new Meta(Instant.now(), RequestContext.requestId());
         }
     }
