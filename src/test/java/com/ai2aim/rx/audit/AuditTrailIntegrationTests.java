@@ -115,6 +115,24 @@ class AuditTrailIntegrationTests {
         assertThat(deleted.path("reason").asString()).contains("previous record");
     }
 
+    @Test
+    void aChangeWhoseAuditRecordCannotBeWrittenIsRolledBack() {
+        UUID id = users.create("technician", users.orgOf(TestUsers.PHARMACIST), "Atomic-Pass-01");
+        long before = db.sql("select count(*) from audit_log").query(Long.class).single();
+        db.sql("revoke execute on function rx.audit_append(jsonb) from authenticated").update();
+        try {
+            Api.Response failed = api.put("/api/users/" + id, Map.of("fullName", "Never Saved")).token(users.token(TestUsers.ADMIN)).send();
+            assertThat(failed.status()).isEqualTo(500);
+            assertThat(failed.errorCode()).isEqualTo("INTERNAL_ERROR");
+            assertThat(failed.raw()).doesNotContain("permission").doesNotContain("audit_append").doesNotContain("Exception");
+        } finally {
+            db.sql("grant execute on function rx.audit_append(jsonb) to authenticated").update();
+        }
+        assertThat(db.sql("select full_name from users where id = ?").param(id).query(String.class).single()).isEqualTo("Test technician");
+        assertThat(db.sql("select count(*) from audit_log").query(Long.class).single()).isEqualTo(before);
+        assertThat(api.put("/api/users/" + id, Map.of("fullName", "Saved")).token(users.token(TestUsers.ADMIN)).send().status()).isEqualTo(200);
+    }
+
     private tools.jackson.databind.JsonNode verify() {
         Api.Response response = api.get("/api/audit/verify").token(users.token(TestUsers.ADMIN)).send();
         assertThat(response.status()).isEqualTo(200);

@@ -101,6 +101,8 @@ class DatabaseConfiguration {
         config.setAutoCommit(true);
         config.addDataSourceProperty("ApplicationName", "ai2aim-rx");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // Server error DETAIL lines can quote row values (PHI); keep them out of exception messages and logs.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         return config;
     }
 }
