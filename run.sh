@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs the service on http://localhost:8080 with the demo organisations and users (see README.md).
+# Builds the jar first when it is missing or older than the sources. Any RX_* variable set by the caller wins.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export RX_DEMO=${RX_DEMO:-true}
+
+jar=target/rx-0.1.0-SNAPSHOT.jar
+if [[ ! -f $jar ]] || [[ -n $(find src/main pom.xml -newer "$jar" -print -quit) ]]; then
+    mvn -B -q -DskipTests package
+fi
+
+exec java -jar "$jar"
