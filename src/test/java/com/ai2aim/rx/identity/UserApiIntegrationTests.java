@@ -158,6 +158,24 @@ class UserApiIntegrationTests {
     }
 
     @Test
+    void prescriberIdentifiersAreCheckedAndOnlyAdminsSetThem() {
+        UUID id = users.create("physician", users.orgOf(TestUsers.PHYSICIAN), "Prescriber-Pass1");
+        String own = users.signIn(users.lastCreatedEmail(), "Prescriber-Pass1").json().path("access_token").asString();
+        String admin = users.token(TestUsers.ADMIN);
+
+        Api.Response badNpi = api.put("/api/users/" + id, Map.of("npi", "1234567890")).token(admin).send();
+        assertThat(badNpi.errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(badNpi.json().path("error").path("details").get(0).path("field").asString()).isEqualTo("npi");
+        assertThat(api.put("/api/users/" + id, Map.of("deaNumber", "BP1234564")).token(admin).send().errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(api.put("/api/users/" + id, Map.of("npi", "1245319599")).token(own).send().status()).isEqualTo(403);
+
+        Api.Response set = api.put("/api/users/" + id, Map.of("npi", "1245319599", "deaNumber", "AP7654329")).token(admin).send();
+        assertThat(set.status()).as(set.raw()).isEqualTo(200);
+        assertThat(set.data().path("npi").asString()).isEqualTo("1245319599");
+        assertThat(set.data().path("deaNumber").asString()).isEqualTo("AP7654329");
+    }
+
+    @Test
     void passwordHashesAreBcryptAndNeverReturned() {
         UUID id = users.create("patient", pharmacy, "Hash-Check-Pass1");
         String hash = db.sql("select password_hash from user_credentials where user_id = ?").param(id).query(String.class).single();

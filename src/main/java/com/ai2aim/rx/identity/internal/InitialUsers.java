@@ -78,14 +78,16 @@ class InitialUsers implements ApplicationRunner {
         }
         create("pharmacist@demo.rx", "Phil Pharmacist", "pharmacist", pharmacy, DEMO_PASSWORD);
         create("technician@demo.rx", "Tess Technician", "technician", pharmacy, DEMO_PASSWORD);
-        create("physician@demo.rx", "Dr. Paula Physician", "physician", clinic, DEMO_PASSWORD);
+        UUID physician = create("physician@demo.rx", "Dr. Paula Physician", "physician", clinic, DEMO_PASSWORD);
+        users.update(physician, null, Map.of("npi", "1003000126", "dea_number", "BP1234563"));
         create("patient@demo.rx", "Pat Patient", "patient", pharmacy, DEMO_PASSWORD);
         log.info("seeded the demo pharmacy, clinic and users");
     }
 
-    private void create(String email, String name, String role, UUID org, String password) {
+    private UUID create(String email, String name, String role, UUID org, String password) {
         UUID id = users.insert(email, name, null, role, org, Map.of("full_name", name));
         credentials.setPassword(id, passwords.hash(password));
         audit.recordChange(AuditEntry.of("user.create", "user", id).inOrganisation(org).changed(List.of("email", "role", "org_id", "password")));
+        return id;
     }
 }

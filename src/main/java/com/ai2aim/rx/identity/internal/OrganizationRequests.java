@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import com.ai2aim.rx.platform.validation.ValidNpi;
 import java.util.Map;
 
 /** Bodies of the organisation endpoints. */
@@ -15,13 +16,13 @@ final class OrganizationRequests {
 
     record Create(@NotBlank @Size(max = 200) String name,
                   @NotBlank @Pattern(regexp = "pharmacy|clinic", message = "must be 'pharmacy' or 'clinic'") String kind,
-                  @Pattern(regexp = "^[0-9]{10}$", message = "must be a 10-digit NPI") String npi,
+                  @ValidNpi String npi,
                   @Pattern(regexp = E164, message = "must be an E.164 phone number such as +15551234567") String phone,
                   @Email @Size(max = 254) String email,
                   @Size(max = 20) Map<String, String> address) {}
 
     record Update(@Size(min = 1, max = 200) String name,
-                  @Pattern(regexp = "^[0-9]{10}$", message = "must be a 10-digit NPI") String npi,
+                  @ValidNpi String npi,
                   @Pattern(regexp = E164, message = "must be an E.164 phone number such as +15551234567") String phone,
                   @Email @Size(max = 254) String email,
                   @Size(max = 20) Map<String, String> address,

@@ -1,6 +1,8 @@
 package com.ai2aim.rx.identity.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.ai2aim.rx.platform.validation.ValidDeaNumber;
+import com.ai2aim.rx.platform.validation.ValidNpi;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -25,12 +27,14 @@ final class UserRequests {
 
     record AppMetadata(@JsonProperty("rx_role") @NotBlank String rxRole, @JsonProperty("org_id") UUID orgId) {}
 
-    /** {@code PUT /api/users/{id}}: a user may change their own name, phone and metadata; admins also email and status. */
+    /** {@code PUT /api/users/{id}}: a user may change their own name, phone and metadata; admins also email, status and prescriber ids. */
     record Update(@Size(min = 1, max = 200) String fullName,
                   @Pattern(regexp = OrganizationRequests.E164, message = "must be an E.164 phone number such as +15551234567") String phone,
                   @Email @Size(max = 254) String email,
                   Boolean isActive,
-                  @Size(max = 20) Map<String, Object> userMetadata) {}
+                  @Size(max = 20) Map<String, Object> userMetadata,
+                  @ValidNpi String npi,
+                  @ValidDeaNumber String deaNumber) {}
 
     /** {@code PUT /api/users/{id}/role}. */
     record ChangeRole(@NotBlank String role, UUID orgId) {}

@@ -85,8 +85,9 @@ class UserService {
             throw ApiException.forbidden();
         }
         UserView current = users.find(id).orElseThrow(() -> ApiException.notFound("User"));
-        if (!actor.isAdmin() && (request.email() != null || request.isActive() != null)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Only an admin may change email or status");
+        if (!actor.isAdmin() && (request.email() != null || request.isActive() != null || request.npi() != null
+                || request.deaNumber() != null)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only an admin may change email, status or prescriber identifiers");
         }
         if (self && Boolean.FALSE.equals(request.isActive())) {
             throw ApiException.conflict("You cannot deactivate your own account");
@@ -96,6 +97,8 @@ class UserService {
         if (request.phone() != null) columns.put("phone", request.phone());
         if (request.email() != null) columns.put("email", request.email().trim());
         if (request.isActive() != null) columns.put("is_active", request.isActive());
+        if (request.npi() != null) columns.put("npi", request.npi());
+        if (request.deaNumber() != null) columns.put("dea_number", request.deaNumber());
         if (request.userMetadata() != null) columns.put("user_metadata", json.writeValueAsString(request.userMetadata()));
         if (!users.update(id, expectedVersion, columns)) {
             throw ETags.stale();
