@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the service on http://localhost:8080 with the demo organisations and users (see README.md).
-# Builds the jar first when it is missing or older than the sources. Any RX_* variable set by the caller wins.
+# Builds the jar first when it is missing or older than the sources. Any RX_* variable set by the caller wins;
+# arguments are passed to the service (e.g. ./run.sh --rx.auth.lock-minutes=30).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,4 +12,4 @@ if [[ ! -f $jar ]] || [[ -n $(find src/main pom.xml -newer "$jar" -print -quit) 
     mvn -B -q -DskipTests package
 fi
 
-exec java -jar "$jar"
+exec java -jar "$jar" "$@"
