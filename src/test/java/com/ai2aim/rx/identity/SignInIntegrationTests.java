@@ -7,6 +7,7 @@ import com.ai2aim.rx.support.IntegrationTest;
 import com.ai2aim.rx.support.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -24,6 +25,7 @@ class SignInIntegrationTests {
 
     @LocalServerPort int port;
     @Autowired @Qualifier("ownerDataSource") DataSource owner;
+    @Autowired com.ai2aim.rx.platform.security.TokenSigner signer;
 
     Api api;
     TestUsers users;
@@ -151,6 +153,40 @@ class SignInIntegrationTests {
         assertThat(api.get("/api/users").token(forged).send().status()).isEqualTo(401);
         assertThat(api.get("/api/users").token("not-a-jwt").send().status()).isEqualTo(401);
         assertThat(api.get("/api/users").send().errorCode()).isEqualTo("UNAUTHORIZED");
+
+        JsonNode claims = claims(good);
+        String expired = sign(claims.path("sub").asString(), Instant.now().minusSeconds(7200), Instant.now().minusSeconds(3600), "authenticated");
+        assertThat(api.get("/api/users").token(expired).send().status()).isEqualTo(401);
+        String wrongAudience = sign(claims.path("sub").asString(), Instant.now(), Instant.now().plusSeconds(600), "someone-else");
+        assertThat(api.get("/api/users").token(wrongAudience).send().status()).isEqualTo(401);
+
+        // The anon key identifies a client, not a user: it may sign in but not read the API.
+        assertThat(api.get("/api/users").token(signer.anonKey()).send().status()).isEqualTo(403);
+        assertThat(api.get("/api/users").header("apikey", signer.anonKey()).send().status()).isEqualTo(403);
+        assertThat(api.post("/auth/v1/token?grant_type=password", Map.of("email", TestUsers.PATIENT, "password", TestUsers.DEMO_PASSWORD))
+                .header("apikey", signer.anonKey()).token(signer.anonKey()).send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void authErrorsWrittenBeforeTheControllerAlsoCarryGoTrueFields() {
+        Api.Response response = api.get("/auth/v1/user").token("not-a-jwt").send();
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().path("error_code").asString()).isEqualTo("unauthorized");
+        assertThat(response.json().path("error").path("code").asString()).isEqualTo("UNAUTHORIZED");
+        assertThat(api.get("/auth/v1/health").send().json().path("name").asString()).isEqualTo("GoTrue");
+    }
+
+    private static String sign(String subject, Instant issued, Instant expires, String audience) {
+        try {
+            var jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256),
+                    new com.nimbusds.jwt.JWTClaimsSet.Builder().subject(subject).audience(audience).claim("role", "authenticated")
+                            .claim("app_metadata", Map.of("rx_role", "admin")).issueTime(java.util.Date.from(issued))
+                            .expirationTime(java.util.Date.from(expires)).build());
+            jwt.sign(new com.nimbusds.jose.crypto.MACSigner("test-secret-test-secret-test-secret-0123456789".getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

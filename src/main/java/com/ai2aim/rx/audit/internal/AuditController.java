@@ -85,9 +85,13 @@ class AuditController {
         return ApiResponse.ok(summary);
     }
 
-    @Operation(summary = "Verify the hash chain", description = "Walks every record; names the first broken one.")
+    @Operation(summary = "Verify the hash chain (global admin)", description = "Walks every record; names the first broken one.")
     @GetMapping("/verify")
     ApiResponse<ChainVerifier.Result> verify() {
+        if (!com.ai2aim.rx.platform.security.Actors.required().isGlobalAdmin()) {
+            // The chain spans every organisation; an organisation admin would learn other organisations' volumes.
+            throw ApiException.forbidden();
+        }
         ChainVerifier.Result result = verifier.verify();
         trail.recordAccess(AuditEntry.of("audit.verify", "audit_log", null).withDetails(Map.of("valid", result.valid())));
         return ApiResponse.ok(result);

@@ -78,6 +78,12 @@ class AuthController {
         return ResponseEntity.status(HttpStatus.CREATED).body(GoTrueUser.of(created));
     }
 
+    @Operation(summary = "Auth service health", description = "GoTrue's health document.")
+    @GetMapping("/health")
+    Map<String, Object> health() {
+        return Map.of("name", "GoTrue", "version", "ai2aim-rx", "description", "GoTrue-compatible auth of AI2AIM RX");
+    }
+
     @Operation(summary = "Auth settings", description = "What supabase-js asks for: which providers are enabled.")
     @GetMapping("/settings")
     Map<String, Object> settings() {

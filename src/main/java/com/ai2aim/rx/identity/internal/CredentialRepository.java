@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CredentialRepository {
 
-    record Credential(UUID userId, String passwordHash, int failedAttempts, Instant lockedUntil, boolean active) {}
+    record Credential(UUID userId, String passwordHash, int failedAttempts, Instant lockedUntil, boolean active, UUID orgId) {}
 
     record RefreshToken(UUID sessionId, UUID userId, Instant expiresAt, Instant usedAt, Instant sessionRevokedAt) {}
 
@@ -22,12 +22,13 @@ class CredentialRepository {
 
     Optional<Credential> findByEmail(String email) {
         return jdbc.sql("""
-                select u.id, c.password_hash, c.failed_attempts, c.locked_until, u.is_active
+                select u.id, c.password_hash, c.failed_attempts, c.locked_until, u.is_active, u.org_id
                 from users u join user_credentials c on c.user_id = u.id
                 where lower(u.email) = lower(:email)""")
                 .param("email", email)
                 .query((rs, n) -> new Credential(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getInt(3),
-                        UserRepository.instant(rs, "locked_until"), rs.getBoolean(5)))
+                        UserRepository.instant(rs, "locked_until"), rs.getBoolean(5),
+                        rs.getString(6) == null ? null : UUID.fromString(rs.getString(6))))
                 .optional();
     }
 

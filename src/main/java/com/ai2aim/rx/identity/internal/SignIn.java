@@ -70,17 +70,17 @@ class SignIn {
         Optional<CredentialRepository.Credential> found = service(() -> credentials.findByEmail(email));
         if (found.isEmpty()) {
             passwords.burnTime(password);
-            fail(null, email, "unknown_email");
+            fail(null, null, email, "unknown_email");
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS, BAD_CREDENTIALS);
         }
         CredentialRepository.Credential credential = found.get();
         if (credential.lockedUntil() != null && credential.lockedUntil().isAfter(Instant.now())) {
-            fail(credential.userId(), email, "locked");
+            fail(credential.userId(), credential.orgId(), email, "locked");
             throw new ApiException(ErrorCode.ACCOUNT_LOCKED, "Too many failed sign-ins; the account is locked for a while");
         }
         if (!passwords.matches(password, credential.passwordHash()) || !credential.active()) {
             boolean locked = credential.active() && service(() -> credentials.recordFailure(credential.userId(), maxFailures, lockFor));
-            fail(credential.userId(), email, credential.active() ? "bad_password" : "inactive");
+            fail(credential.userId(), credential.orgId(), email, credential.active() ? "bad_password" : "inactive");
             if (locked) {
                 throw new ApiException(ErrorCode.ACCOUNT_LOCKED, "Too many failed sign-ins; the account is locked for a while");
             }
@@ -91,7 +91,8 @@ class SignIn {
             credentials.recordAttempt(credential.userId(), emailHash(email), true, "ok", ip(), userAgent(), RequestContext.requestId());
             users.recordLogin(credential.userId());
             UUID session = credentials.createSession(credential.userId());
-            audit.recordChange(AuditEntry.of("auth.sign_in", "user", credential.userId()).withDetails(Map.of("session", session.toString())));
+            audit.recordChange(AuditEntry.of("auth.sign_in", "user", credential.userId()).inOrganisation(credential.orgId())
+                    .withDetails(Map.of("session", session.toString())));
             return issue(credential.userId(), session);
         });
     }
@@ -158,10 +159,10 @@ class SignIn {
                 now.getEpochSecond() + signer.accessTokenSeconds(), refresh, GoTrueUser.of(user));
     }
 
-    private void fail(UUID userId, String email, String reason) {
+    private void fail(UUID userId, UUID orgId, String email, String reason) {
         service(() -> {
             credentials.recordAttempt(userId, emailHash(email), false, reason, ip(), userAgent(), RequestContext.requestId());
-            audit.recordChange(AuditEntry.of("auth.sign_in", "user", userId).failed(reason));
+            audit.recordChange(AuditEntry.of("auth.sign_in", "user", userId).inOrganisation(orgId).failed(reason));
             return null;
         });
     }

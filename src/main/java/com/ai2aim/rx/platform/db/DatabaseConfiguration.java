@@ -39,6 +39,11 @@ class DatabaseConfiguration {
     Server databaseServer(DatabaseProperties properties) throws IOException {
         boolean separateAppUser = properties.appUser() != null && !properties.appUser().isBlank();
         if (properties.url() != null && !properties.url().isBlank()) {
+            if (!separateAppUser) {
+                org.slf4j.LoggerFactory.getLogger(DatabaseConfiguration.class).warn(
+                        "RX_DATABASE_APP_USER is not set: request work logs in as the owner role; row-level security still "
+                                + "applies through SET ROLE, but work outside a transaction no longer fails closed");
+            }
             return separateAppUser
                     ? new Server(null, properties.url(), properties.user(), properties.password(), properties.appUser(), properties.appPassword())
                     : new Server(null, properties.url(), properties.user(), properties.password(), properties.user(), properties.password());

@@ -37,6 +37,9 @@ final class ActorAuthenticationConverter implements Converter<Jwt, AbstractAuthe
         if (!"authenticated".equals(role)) {
             throw new InvalidBearerTokenException("Unsupported token role");
         }
+        if (jwt.getAudience() == null || !jwt.getAudience().contains("authenticated")) {
+            throw new InvalidBearerTokenException("Token audience must include 'authenticated'");
+        }
         Actor actor = userActor(jwt);
         if (actor.sessionId() != null && !sessions.isActive(actor.sessionId())) {
             throw new InvalidBearerTokenException("Session has ended");

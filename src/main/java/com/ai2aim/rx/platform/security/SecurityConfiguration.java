@@ -109,12 +109,22 @@ class SecurityConfiguration {
         return source;
     }
 
-    /** Header first (supabase-js and partners), then the browser session cookie. */
+    /**
+     * Authorization header first (supabase-js and partners), then the browser session cookie, then Supabase's
+     * {@code apikey} header (a client that sends only its anon or service key).
+     */
     static BearerTokenResolver bearerTokenResolver() {
         DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
         return request -> {
             String token = header.resolve(request);
-            return token != null ? token : accessCookie(request);
+            if (token == null) {
+                token = accessCookie(request);
+            }
+            if (token == null) {
+                String apiKey = request.getHeader("apikey");
+                token = apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
+            }
+            return token;
         };
     }
 

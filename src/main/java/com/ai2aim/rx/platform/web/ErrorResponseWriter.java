@@ -28,6 +28,7 @@ public class ErrorResponseWriter {
         response.setStatus(code.status().value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), ApiResponse.failure(error));
+        Object body = GoTrueErrors.applies() ? GoTrueErrors.body(code, error) : ApiResponse.failure(error);
+        json.writeValue(response.getOutputStream(), body);
     }
 }
