@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -112,6 +113,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiResponse<Void>> tooLarge(MaxUploadSizeExceededException e) {
         return respond(ErrorCode.PAYLOAD_TOO_LARGE, ApiError.of(ErrorCode.PAYLOAD_TOO_LARGE, "Request body is too large"));
+    }
+
+    /** The multipart resolver parses every multipart request up front, before any handler is chosen. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiResponse<Void>> malformedMultipart(MultipartException e) {
+        return respond(ErrorCode.MALFORMED_REQUEST, ApiError.of(ErrorCode.MALFORMED_REQUEST, "Malformed multipart request"));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
