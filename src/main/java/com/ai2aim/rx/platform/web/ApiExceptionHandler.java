@@ -2,6 +2,7 @@ package com.ai2aim.rx.platform.web;
 
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -113,6 +114,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiResponse<Void>> tooLarge(MaxUploadSizeExceededException e) {
         return respond(ErrorCode.PAYLOAD_TOO_LARGE, ApiError.of(ErrorCode.PAYLOAD_TOO_LARGE, "Request body is too large"));
+    }
+
+    /** Tomcat refuses to decode a query string or form body with a broken %-escape or a nameless parameter. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ApiResponse<Void>> malformedParameters(InvalidParameterException e) {
+        return respond(ErrorCode.MALFORMED_REQUEST, ApiError.of(ErrorCode.MALFORMED_REQUEST, "Malformed query string or form parameters"));
     }
 
     /** The multipart resolver parses every multipart request up front, before any handler is chosen. */
