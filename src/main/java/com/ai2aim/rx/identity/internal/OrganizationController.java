@@ -79,11 +79,19 @@ class OrganizationController {
                                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Integer expected = ETags.expectedVersion(ifMatch);
         OrganizationView updated = transactions.execute(s -> {
-            organizations.find(id).orElseThrow(() -> ApiException.notFound("Organization"));
+            OrganizationView current = organizations.find(id).orElseThrow(() -> ApiException.notFound("Organization"));
+            List<String> changed = changedFields(body);
+            if (changed.isEmpty()) {
+                // Nothing to change: bumping the version would invalidate every client's ETag for no edit.
+                if (expected != null && expected != current.version()) {
+                    throw ETags.stale();
+                }
+                return current;
+            }
             if (!organizations.update(id, expected, body)) {
                 throw ETags.stale();
             }
-            audit.recordChange(AuditEntry.of("organization.update", "organization", id).inOrganisation(id).changed(changedFields(body)));
+            audit.recordChange(AuditEntry.of("organization.update", "organization", id).inOrganisation(id).changed(changed));
             return organizations.find(id).orElseThrow();
         });
         return ETags.ok(updated, updated.version());
