@@ -24,11 +24,19 @@ class RequestIdFilter extends OncePerRequestFilter {
     static final String HEADER = "X-Request-Id";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
+    /** An error page rendered after the request (a firewall rejection, a filter's exception) must carry the same id. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String supplied = request.getHeader(HEADER);
-        String requestId = supplied != null && SAFE_ID.matcher(supplied).matches() ? supplied : UUID.randomUUID().toString();
+        String assigned = response.getHeader(HEADER); // on an error dispatch: the id this request already answers with
+        String requestId = assigned != null ? assigned
+                : supplied != null && SAFE_ID.matcher(supplied).matches() ? supplied : UUID.randomUUID().toString();
         String userAgent = request.getHeader("User-Agent");
         if (userAgent != null && userAgent.length() > 512) {
             userAgent = userAgent.substring(0, 512);
