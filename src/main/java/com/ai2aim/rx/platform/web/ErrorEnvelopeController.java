@@ -20,7 +20,14 @@ class ErrorEnvelopeController implements ErrorController {
     ResponseEntity<ApiResponse<Void>> error(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int code = status instanceof Integer i ? i : 500;
-        ErrorCode errorCode = switch (code) {
+        ErrorCode errorCode = codeFor(code);
+        String message = errorCode == ErrorCode.INTERNAL_ERROR ? "An unexpected error occurred" : "Request failed";
+        return ResponseEntity.status(errorCode == ErrorCode.INTERNAL_ERROR ? 500 : code)
+                .body(ApiResponse.failure(ApiError.of(errorCode, message)));
+    }
+
+    static ErrorCode codeFor(int status) {
+        return switch (status) {
             case 400 -> ErrorCode.VALIDATION_ERROR;
             case 401 -> ErrorCode.UNAUTHORIZED;
             case 403 -> ErrorCode.FORBIDDEN;
@@ -29,10 +36,7 @@ class ErrorEnvelopeController implements ErrorController {
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             case 429 -> ErrorCode.RATE_LIMITED;
-            default -> code >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_ERROR;
+            default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_ERROR;
         };
-        String message = errorCode == ErrorCode.INTERNAL_ERROR ? "An unexpected error occurred" : "Request failed";
-        return ResponseEntity.status(errorCode == ErrorCode.INTERNAL_ERROR ? 500 : code)
-                .body(ApiResponse.failure(ApiError.of(errorCode, message)));
     }
 }
