@@ -28,9 +28,11 @@ final class UserRequests {
     record AppMetadata(@JsonProperty("rx_role") @NotBlank String rxRole, @JsonProperty("org_id") UUID orgId) {}
 
     /** {@code PUT /api/users/{id}}: a user may change their own name, phone and metadata; admins also email, status and prescriber ids. */
-    record Update(@Size(min = 1, max = 200) String fullName,
+    record Update(@Pattern(regexp = OrganizationRequests.NOT_BLANK, message = "must not be blank")
+                  @Size(min = 1, max = 200) String fullName,
                   @Pattern(regexp = OrganizationRequests.E164, message = "must be an E.164 phone number such as +15551234567") String phone,
-                  @Email @Size(max = 254) String email,
+                  @Email @Pattern(regexp = OrganizationRequests.NOT_BLANK, message = "must not be blank")
+                  @Size(max = 254) String email,
                   Boolean isActive,
                   @Size(max = 20) Map<String, Object> userMetadata,
                   @ValidNpi String npi,
