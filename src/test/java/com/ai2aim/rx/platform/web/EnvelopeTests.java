@@ -2,6 +2,7 @@ package com.ai2aim.rx.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.RequestDispatcher;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.mock.web.MockHttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -99,6 +101,37 @@ class EnvelopeTests {
         assertThat(first).isNotBlank().isEqualTo(ApiResponse.ok(2).meta().requestId());
         RequestContext.clear();
         assertThat(ApiResponse.ok(3).meta().requestId()).isNotEqualTo(first);
+    }
+
+    @Test
+    void anUnexpectedExceptionBecomesABare500WithoutItsMessage() {
+        var response = new ApiExceptionHandler().unexpected(new IllegalStateException("SECRET detail for patient 4711"));
+        assertThat(response.getStatusCode().value()).isEqualTo(500);
+        String json = JSON.writeValueAsString(response.getBody());
+        assertThat(json).contains("\"INTERNAL_ERROR\"", "An unexpected error occurred")
+                .doesNotContain("SECRET", "4711", "IllegalStateException", "Exception");
+    }
+
+    @Test
+    void theErrorPageForAnEscapedExceptionShowsNoDetailOfIt() {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new IllegalArgumentException("SECRET at com.ai2aim.rx.Foo"));
+        request.setAttribute(RequestDispatcher.ERROR_MESSAGE, "SECRET message");
+        var response = new ErrorEnvelopeController().error(request);
+        assertThat(response.getStatusCode().value()).isEqualTo(500);
+        assertThat(JSON.writeValueAsString(response.getBody())).contains("INTERNAL_ERROR").doesNotContain("SECRET", "com.ai2aim", "Exception");
+    }
+
+    @ParameterizedTest(name = "status {0} -> {1}")
+    @CsvSource({"400, VALIDATION_ERROR", "401, UNAUTHORIZED", "404, NOT_FOUND", "405, METHOD_NOT_ALLOWED", "413, PAYLOAD_TOO_LARGE",
+            "415, UNSUPPORTED_MEDIA_TYPE", "429, RATE_LIMITED", "500, INTERNAL_ERROR", "503, INTERNAL_ERROR", "418, VALIDATION_ERROR"})
+    void theErrorPageMapsAContainerStatusToAStableCode(int status, ErrorCode code) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
+        var response = new ErrorEnvelopeController().error(request);
+        assertThat(response.getBody().error().code()).isEqualTo(code.name());
+        assertThat(response.getStatusCode().value()).isEqualTo(code == ErrorCode.INTERNAL_ERROR ? 500 : status);
     }
 
     @Test
