@@ -56,6 +56,11 @@ public final class Api {
         return new Request("PUT", path, body);
     }
 
+    /** Any method, with or without a body (a {@code byte[]} is sent as is). */
+    public Request request(String method, String path, Object body) {
+        return new Request(method, path, body);
+    }
+
     public static String json(Object value) {
         return value instanceof String s ? s : JSON.writeValueAsString(value);
     }
