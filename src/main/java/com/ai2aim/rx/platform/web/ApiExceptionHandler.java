@@ -1,6 +1,7 @@
 package com.ai2aim.rx.platform.web;
 
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLException;
 import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -140,6 +141,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ApiResponse<Void>> integrity(DataIntegrityViolationException e) {
+        if (isDataException(e)) {
+            // SQLSTATE class 22: the value itself is unstorable (a NUL character in text, say), not a clash with other data.
+            return respond(ErrorCode.VALIDATION_ERROR, ApiError.of(ErrorCode.VALIDATION_ERROR, "A value in the request cannot be stored as given"));
+        }
         log.warn("data integrity violation: {}", e.getClass().getSimpleName());
         return respond(ErrorCode.CONFLICT, ApiError.of(ErrorCode.CONFLICT, "The change conflicts with existing data"));
     }
@@ -154,6 +159,15 @@ class ApiExceptionHandler {
     ResponseEntity<ApiResponse<Void>> unexpected(Exception e) {
         log.error("unhandled {}", e.getClass().getName(), e);
         return respond(ErrorCode.INTERNAL_ERROR, ApiError.of(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred"));
+    }
+
+    private static boolean isDataException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedByOversizedBody(Throwable e) {
