@@ -107,6 +107,9 @@ class HostileInputIntegrationTests {
         if (response.status() >= 400) {
             assertErrorEnvelope(response, context);
         }
+        if (hostile.expectedCode() != null) {
+            assertThat(response.errorCode()).as(context).isEqualTo(hostile.expectedCode());
+        }
         assertNoLeak(response, context);
         assertThat(snapshot()).as("rows after " + context).isEqualTo(before);
     }
@@ -201,7 +204,7 @@ class HostileInputIntegrationTests {
             "GET, /api/organizations?sort=<script>"})
     void requestRefusedBeforeReachingTheApplicationIsStillAnsweredInTheEnvelope(String method, String path) {
         Snapshot before = snapshot();
-        Api.Response response = send(new Case(0, "refused by the connector", method, path, Caller.ADMIN, null, null, Map.of(), true));
+        Api.Response response = send(new Case(0, "refused by the connector", method, path, Caller.ADMIN, null, null, Map.of(), true, null));
         String context = method + " " + path + " -> " + response.status() + " " + abbreviate(response.raw());
         assertThat(response.status()).as(context).isEqualTo(400);
         assertErrorEnvelope(response, context);

@@ -32,8 +32,9 @@ final class HostileRequests {
 
     record Targets(UUID user, UUID org, UUID admin) {}
 
+    /** {@code expectedCode}: the error code the case must get, where one is certain; null when any 4xx will do. */
     record Case(int index, String label, String method, String path, Caller caller, String contentType, byte[] body,
-                Map<String, String> headers, boolean mustBeRejected) {
+                Map<String, String> headers, boolean mustBeRejected, String expectedCode) {
         @Override
         public String toString() {
             String shortPath = path.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}");
@@ -181,11 +182,11 @@ final class HostileRequests {
 
     private void add(Endpoint e, String label, String type, byte[] body, Map<String, String> headers, Caller caller, boolean mustBeRejected) {
         Caller who = e.path().startsWith("/auth/v1/token") ? Caller.ANONYMOUS : caller;
-        cases.add(new Case(cases.size(), label, e.method(), target(e), who, type, body, headers, mustBeRejected));
+        cases.add(new Case(cases.size(), label, e.method(), target(e), who, type, body, headers, mustBeRejected, null));
     }
 
     private void addAt(String method, String path, String label, String type, byte[] body, Map<String, String> headers, Caller caller) {
-        cases.add(new Case(cases.size(), label, method, path, caller, type, body, headers, true));
+        cases.add(new Case(cases.size(), label, method, path, caller, type, body, headers, true, null));
     }
 
     /** The valid body with hostile but well-typed values in some fields (they may or may not pass validation). */
@@ -265,14 +266,20 @@ final class HostileRequests {
         };
     }
 
-    /** Blank values on their own, in an otherwise valid body: a blank email or name is not a value to store. */
+    /**
+     * Blank values and NUL on their own, in an otherwise valid body: a blank email or name is not a value to store,
+     * and PostgreSQL cannot store a NUL character in text at all.
+     */
     private void blanks(Endpoint e) {
         for (Field f : e.fields()) {
             if (f.kind() == Kind.EMAIL || f.name().equals("name") || f.name().equals("fullName")) {
-                for (String blank : List.of("", "   ", "\t\n")) {
+                for (String blank : List.of("", "   ", "\t\n", "Nul\u0000Name")) {
                     Map<String, Object> body = e.valid().get();
                     body.put(f.name(), blank);
-                    json(e, "blank " + f.name() + " '" + blank.replace("\t", "\\t").replace("\n", "\\n") + "'", body);
+                    String label = "blank " + f.name() + " '" + blank.replace("\t", "\\t").replace("\n", "\\n") + "'";
+                    Caller caller = e.path().startsWith("/auth/v1/token") ? Caller.ANONYMOUS : Caller.ADMIN;
+                    cases.add(new Case(cases.size(), label, e.method(), target(e), caller, JSON, values.write(body), Map.of(), true,
+                            "VALIDATION_ERROR"));
                 }
             }
         }
@@ -408,12 +415,12 @@ final class HostileRequests {
             }
             String path = values.pick(lists) + query;
             cases.add(new Case(cases.size(), "hostile query", "GET", path, random.nextInt(5) == 0 ? Caller.PATIENT : Caller.ADMIN,
-                    null, null, Map.of(), false));
+                    null, null, Map.of(), false, null));
         }
         for (String raw : List.of("page=%zz", "%=1", "limit=%E0%A4%A", "sort=%", "page=1&&&=&limit", "page[]=1&page[]=2",
                 "page=1&page=2", "limit=1%00", "sort=email%2C-email%2C%3Bdrop")) {
             for (String list : lists) {
-                cases.add(new Case(cases.size(), "raw query " + raw, "GET", list + "?" + raw, Caller.ADMIN, null, null, Map.of(), false));
+                cases.add(new Case(cases.size(), "raw query " + raw, "GET", list + "?" + raw, Caller.ADMIN, null, null, Map.of(), false, null));
             }
         }
     }
