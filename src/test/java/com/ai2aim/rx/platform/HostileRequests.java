@@ -26,7 +26,7 @@ final class HostileRequests {
 
     enum Caller { ANONYMOUS, ADMIN, PHARMACIST, PATIENT }
 
-    enum Kind { TEXT, EMAIL, PHONE, PASSWORD, UUID, BOOLEAN, ANY_MAP, TEXT_MAP, ROLE, ORG_KIND, NPI, APP_METADATA }
+    enum Kind { TEXT, EMAIL, PHONE, PASSWORD, UUID, BOOLEAN, ANY_MAP, TEXT_MAP, ROLE, ORG_KIND, NPI, DEA, APP_METADATA }
 
     record Field(String name, Kind kind) {}
 
@@ -101,14 +101,15 @@ final class HostileRequests {
                         () -> map("email", "hostile-" + random.nextInt(1_000_000) + "@test.rx", "password", "Valid-Password-2026",
                                 "user_metadata", map("full_name", "Hostile"), "app_metadata", map("rx_role", "pharmacist", "org_id", org)), false),
                 new Endpoint("PUT", "/api/users/%s", List.of(new Field("fullName", Kind.TEXT), new Field("phone", Kind.PHONE),
-                        new Field("email", Kind.EMAIL), new Field("isActive", Kind.BOOLEAN), new Field("userMetadata", Kind.ANY_MAP)),
+                        new Field("email", Kind.EMAIL), new Field("isActive", Kind.BOOLEAN), new Field("userMetadata", Kind.ANY_MAP),
+                        new Field("npi", Kind.NPI), new Field("deaNumber", Kind.DEA)),
                         () -> map("fullName", "Renamed By Hostile Test", "phone", "+15551234567"), true),
                 new Endpoint("PUT", "/api/users/%s/role", List.of(new Field("role", Kind.ROLE), new Field("orgId", Kind.UUID)),
                         () -> map("role", "technician", "orgId", org), false),
                 new Endpoint("POST", "/api/organizations", List.of(new Field("name", Kind.TEXT), new Field("kind", Kind.ORG_KIND),
                         new Field("npi", Kind.NPI), new Field("phone", Kind.PHONE), new Field("email", Kind.EMAIL),
                         new Field("address", Kind.TEXT_MAP)),
-                        () -> map("name", "Hostile Pharmacy", "kind", "pharmacy", "npi", "1234567890"), false),
+                        () -> map("name", "Hostile Pharmacy", "kind", "pharmacy", "npi", "1234567893"), false),
                 new Endpoint("PUT", "/api/organizations/%s", List.of(new Field("name", Kind.TEXT), new Field("npi", Kind.NPI),
                         new Field("phone", Kind.PHONE), new Field("email", Kind.EMAIL), new Field("address", Kind.TEXT_MAP),
                         new Field("isActive", Kind.BOOLEAN)),
@@ -253,7 +254,8 @@ final class HostileRequests {
             case PASSWORD -> values.pick(List.of("", "short", "x".repeat(73), "         "));
             case ROLE -> values.pick(List.of("", "superadmin", "ADMIN", "service", " admin", "admin\u0000", "pharmacist;drop"));
             case ORG_KIND -> values.pick(List.of("", "hospital", "PHARMACY", "pharmacy\n", "clinic "));
-            case NPI -> values.pick(List.of("", "123", "abcdefghij", "12345678901", "１２３４５６７８９０", "123456789 "));
+            case NPI -> values.pick(List.of("", "123", "abcdefghij", "12345678901", "１２３４５６７８９０", "123456789 ", "1234567890"));
+            case DEA -> values.pick(List.of("", "AB1234567", "ab1234563", "AB123456", "ZB1234563", "AB12345634", "AB123456３"));
             case UUID -> values.randomUuid().toString(); // an organisation that does not exist
             case ANY_MAP, TEXT_MAP -> {
                 Map<String, Object> big = new LinkedHashMap<>();
@@ -311,7 +313,7 @@ final class HostileRequests {
     private void hugeStrings(Endpoint e) {
         int[] lengths = {255, 4_096, 100_000, 900_000};
         List<Field> textual = e.fields().stream().filter(f -> switch (f.kind()) {
-            case TEXT, EMAIL, PHONE, PASSWORD, ROLE, ORG_KIND, NPI -> true;
+            case TEXT, EMAIL, PHONE, PASSWORD, ROLE, ORG_KIND, NPI, DEA -> true;
             default -> false;
         }).toList();
         for (int length : lengths) {
