@@ -79,8 +79,9 @@ class UserController {
     @Operation(summary = "Change a user's role (admin)")
     @PutMapping("/{id}/role")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<ApiResponse<UserView>> changeRole(@PathVariable UUID id, @Valid @RequestBody UserRequests.ChangeRole body) {
-        UserView updated = users.changeRole(id, body);
+    ResponseEntity<ApiResponse<UserView>> changeRole(@PathVariable UUID id, @Valid @RequestBody UserRequests.ChangeRole body,
+                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        UserView updated = users.changeRole(id, body, ETags.expectedVersion(ifMatch));
         return ETags.ok(updated, updated.version());
     }
 }

@@ -100,6 +100,9 @@ class UserService {
         if (request.npi() != null) columns.put("npi", request.npi());
         if (request.deaNumber() != null) columns.put("dea_number", request.deaNumber());
         if (request.userMetadata() != null) columns.put("user_metadata", json.writeValueAsString(request.userMetadata()));
+        if (columns.isEmpty()) {
+            return current;
+        }
         if (!users.update(id, expectedVersion, columns)) {
             throw ETags.stale();
         }
@@ -123,11 +126,14 @@ class UserService {
     }
 
     @Transactional
-    public UserView changeRole(UUID id, UserRequests.ChangeRole request) {
+    public UserView changeRole(UUID id, UserRequests.ChangeRole request, Integer expectedVersion) {
         Actor actor = Actors.required();
         Role role = Role.parseHuman(request.role())
                 .orElseThrow(() -> ApiException.invalid("role", "must be one of admin, pharmacist, technician, physician, patient"));
         UserView current = users.find(id).orElseThrow(() -> ApiException.notFound("User"));
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw ETags.stale();
+        }
         UUID org = request.orgId() != null ? request.orgId() : current.orgId();
         if (role == Role.ADMIN && request.orgId() == null && actor.isGlobalAdmin() && current.orgId() == null) {
             org = null;

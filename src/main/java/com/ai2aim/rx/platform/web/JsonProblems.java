@@ -38,6 +38,12 @@ final class JsonProblems {
     }
 
     private static String path(JacksonException e) {
+        String path = fullPath(e);
+        // Echo enough of a hostile field name to recognise it, not a 50 kB one.
+        return path.length() > 64 ? path.substring(0, 64) + "…" : path;
+    }
+
+    private static String fullPath(JacksonException e) {
         return e.getPath().stream()
                 .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."))
