@@ -56,7 +56,7 @@ class MedicationRepository {
     /** The caller's own organisation's product first, then the reference product. */
     Optional<MedicationDetails> findByRxcui(String rxcui) {
         return jdbc.sql("select " + COLUMNS + " from medications m where m.rxcui = :rxcui and m.is_active"
-                        + " order by (m.org_id is null), m.created_at limit 1")
+                        + " order by (m.org_id is null), m.created_at, m.id limit 1")
                 .param("rxcui", rxcui).query(this::details).optional();
     }
 
@@ -100,7 +100,7 @@ class MedicationRepository {
         return jdbc.sql("select " + COLUMNS + """
                          from medications m
                         where m.is_active and (m.rxcui = :rxcui or m.ingredient_rxcuis @> array[cast(:rxcui as text)])
-                        order by (m.rxcui = :rxcui) desc, lower(m.name), m.id
+                        order by (m.rxcui is not distinct from :rxcui) desc, lower(m.name), m.id
                         limit :limit""")
                 .param("rxcui", rxcui).param("limit", limit).query(this::details).list();
     }
