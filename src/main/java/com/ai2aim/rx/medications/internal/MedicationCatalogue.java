@@ -1,0 +1,32 @@
+package com.ai2aim.rx.medications.internal;
+
+import com.ai2aim.rx.medications.MedicationView;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** The read side that {@link com.ai2aim.rx.medications.Medications} exposes; it runs in whatever transaction is open. */
+@Component
+public class MedicationCatalogue {
+
+    private final MedicationRepository medications;
+    private final MedicationSearch search;
+
+    MedicationCatalogue(MedicationRepository medications, MedicationSearch search) {
+        this.medications = medications;
+        this.search = search;
+    }
+
+    public Optional<MedicationView> find(UUID id) {
+        return medications.find(id).map(MedicationDetails::view);
+    }
+
+    public Optional<MedicationView> findByRxcui(String rxcui) {
+        return medications.findByRxcui(rxcui).map(MedicationDetails::view);
+    }
+
+    public List<MedicationView> search(String q, int limit) {
+        return search.lenient(q, limit).stream().map(MedicationDetails::view).toList();
+    }
+}
