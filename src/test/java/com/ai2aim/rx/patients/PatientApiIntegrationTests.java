@@ -108,6 +108,30 @@ class PatientApiIntegrationTests {
     }
 
     @Test
+    void itemsSentBackWithTheirIdsAreUpdatedInPlaceAndKeepWhenTheyWereRecorded() {
+        UUID id = create(api, pharmacist, full(uniqueMrn()));
+        JsonNode before = api.get("/api/patients/" + id).token(pharmacist).send().data();
+        JsonNode condition = before.path("conditions").get(0);
+        String coverage = before.path("coverages").get(0).path("id").asString();
+
+        Api.Response updated = api.put("/api/patients/" + id, Map.of(
+                "conditions", List.of(Map.of("id", condition.path("id").asString(), "icd10Code", "e11.65", "text", "With hyperglycemia")),
+                "coverages", List.of(Map.of("id", coverage, "payerName", "Imaginary Health", "memberId", "MEM654321", "bin", "004336", "priority", 2))))
+                .token(pharmacist).send();
+
+        assertThat(updated.status()).as(updated.raw()).isEqualTo(200);
+        JsonNode after = updated.data();
+        assertThat(after.path("conditions").get(0).path("id").asString()).isEqualTo(condition.path("id").asString());
+        assertThat(after.path("conditions").get(0).path("icd10Code").asString()).isEqualTo("E11.65");
+        assertThat(after.path("conditions").get(0).path("recordedAt").asString()).isEqualTo(condition.path("recordedAt").asString());
+        assertThat(after.path("coverages").get(0).path("id").asString()).isEqualTo(coverage);
+        assertThat(after.path("coverages").get(0).path("bin").asString()).isEqualTo("004336");
+        assertThat(after.path("coverages").get(0).path("priority").asInt()).isEqualTo(2);
+        assertThat(after.path("allergies")).hasSize(1);
+        assertThat(db.sql("select count(*) from patient_coverages where patient_id = ?").param(id).query(Long.class).single()).isOne();
+    }
+
+    @Test
     void updateNamingAnItemOfAnotherPatientIsRefusedAndChangesNothing() {
         UUID first = create(api, pharmacist, full(uniqueMrn()));
         UUID second = create(api, pharmacist, full(uniqueMrn()));
