@@ -11,14 +11,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On an empty database: creates the bootstrap admin from {@code RX_BOOTSTRAP_ADMIN_EMAIL}/{@code _PASSWORD}, and with
  * {@code RX_DEMO=true} a demo pharmacy, a demo clinic and one user of each role (passwords in the README).
+ * Ordered first: other modules' demo seeders (order 100 and later) build on these organisations and users.
  */
 @Component
+@Order(0)
 class InitialUsers implements ApplicationRunner {
 
     static final String DEMO_PASSWORD = "Demo-Password-2026";

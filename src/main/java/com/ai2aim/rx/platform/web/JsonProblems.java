@@ -15,7 +15,7 @@ final class JsonProblems {
     private JsonProblems() {}
 
     static ApiError describe(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = jacksonCause(e);
         String code = ErrorCode.VALIDATION_ERROR.name();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
@@ -35,6 +35,19 @@ final class JsonProblems {
             return new ApiError(code, "Malformed JSON body", List.of());
         }
         return new ApiError(code, "Request body is missing or unreadable", List.of());
+    }
+
+    /**
+     * The Jackson exception that knows the field: a value Jackson could not convert (an impossible date such as
+     * 1980-02-30) has the JDK's parse error as its root cause, which names no field.
+     */
+    private static Throwable jacksonCause(HttpMessageNotReadableException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof MismatchedInputException) {
+                return t;
+            }
+        }
+        return e.getMostSpecificCause();
     }
 
     private static String path(JacksonException e) {
