@@ -7,5 +7,5 @@
  * a patient's communications (ids and times only) for the history timeline. Reads identity's {@code users} table
  * (foreign keys, addressable recipients) but calls no identity code.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "identity"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "identity", "patients"})
 package com.ai2aim.rx.communications;
