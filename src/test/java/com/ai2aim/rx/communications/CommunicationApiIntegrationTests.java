@@ -53,8 +53,8 @@ class CommunicationApiIntegrationTests {
 
     @Test
     void pharmacistSendsToTechnicianAndPatientWhoBothSeeItUnread() {
-        UUID aboutPatient = UUID.randomUUID();
-        UUID aboutPrescription = UUID.randomUUID();
+        UUID aboutPatient = fixture.newPatient();
+        UUID aboutPrescription = fixture.newPrescription(aboutPatient);
         Map<String, Object> body = message(List.of(technicianId, patientId, technicianId), "Refill ready", "Pick up after 3pm.");
         body.put("patientId", aboutPatient.toString());
         body.put("prescriptionId", aboutPrescription.toString());
@@ -206,8 +206,8 @@ class CommunicationApiIntegrationTests {
 
     @Test
     void listFiltersByPatientPrescriptionChannelAndTimeAndPaginates() {
-        UUID aboutPatient = UUID.randomUUID();
-        UUID aboutPrescription = UUID.randomUUID();
+        UUID aboutPatient = fixture.newPatient();
+        UUID aboutPrescription = fixture.newPrescription(aboutPatient);
         UUID sms1 = fixture.sent(pharmacist, about(aboutPatient, null, "sms"));
         UUID email = fixture.sent(pharmacist, about(aboutPatient, aboutPrescription, "email"));
         UUID sms2 = fixture.sent(pharmacist, about(aboutPatient, null, "sms"));
@@ -332,5 +332,23 @@ class CommunicationApiIntegrationTests {
         }
         body.put("channel", channel);
         return body;
+    }
+
+    @Test
+    void aCommunicationAboutAnUnknownOrInvisiblePatientOrPrescriptionIsRefused() {
+        String pharmacistToken = fixture.users.token(TestUsers.PHARMACIST);
+        long before = fixture.db.sql("select count(*) from communications").query(Long.class).single();
+        Map<String, Object> unknownPatient = message(List.of(technicianId), "About", "Body");
+        unknownPatient.put("patientId", UUID.randomUUID().toString());
+        Api.Response refused = fixture.send(pharmacistToken, unknownPatient);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("error").path("details").get(0).path("field").asString()).isEqualTo("patientId");
+
+        Map<String, Object> unknownPrescription = message(List.of(technicianId), "About", "Body");
+        unknownPrescription.put("prescriptionId", UUID.randomUUID().toString());
+        Api.Response refusedRx = fixture.send(pharmacistToken, unknownPrescription);
+        assertThat(refusedRx.status()).isEqualTo(400);
+        assertThat(refusedRx.errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(fixture.db.sql("select count(*) from communications").query(Long.class).single()).isEqualTo(before);
     }
 }

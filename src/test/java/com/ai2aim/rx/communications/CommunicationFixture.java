@@ -37,6 +37,26 @@ final class CommunicationFixture {
         return message(List.of(recipient), "Refill ready", "Your refill is ready for pickup.");
     }
 
+    /** A real patient of Demo Pharmacy (communications may only be about a patient the sender can see). */
+    UUID newPatient() {
+        UUID org = db.sql("select org_id from users where email = ?").param(TestUsers.PHARMACIST).query(UUID.class).single();
+        return db.sql("""
+                insert into patients (org_id, mrn, first_name, last_name, date_of_birth, sex_at_birth)
+                values (?, ?, 'Comm', 'Fixture', date '1980-01-01', 'unknown') returning id""")
+                .params(org, "C-" + UUID.randomUUID()).query(UUID.class).single();
+    }
+
+    /** A real prescription for the patient, written by the demo physician. */
+    UUID newPrescription(UUID patient) {
+        return db.sql("""
+                insert into prescriptions (org_id, patient_id, prescriber_id, medication_id, dose, sig, quantity, quantity_unit,
+                    days_supply, refills_authorized, refills_remaining, written_date, expires_on)
+                select p.org_id, p.id, (select id from users where email = ?), (select id from medications where org_id is null limit 1),
+                    '1 tablet', 'daily', 30, 'tablet', 30, 0, 0, current_date, current_date + 365
+                from patients p where p.id = ? returning id""")
+                .params(TestUsers.PHYSICIAN, patient).query(UUID.class).single();
+    }
+
     Api.Response send(String token, Object body) {
         return api.post("/api/communications", body).token(token).send();
     }

@@ -43,11 +43,11 @@ class CommunicationsIntegrationTests {
 
     @Test
     void forPatientListsThePatientsCommunicationsNewestFirstWithoutDeletedOnes() {
-        UUID patient = UUID.randomUUID();
+        UUID patient = fixture.newPatient();
         UUID first = fixture.sent(pharmacist, about(patient, "sms"));
         UUID second = fixture.sent(pharmacist, about(patient, "phone"));
         UUID deleted = fixture.sent(pharmacist, about(patient, "email"));
-        fixture.sent(pharmacist, about(UUID.randomUUID(), "email"));
+        fixture.sent(pharmacist, about(fixture.newPatient(), "email"));
         assertThat(fixture.api.delete("/api/communications/" + deleted).token(pharmacist).send().status()).isEqualTo(200);
 
         List<CommunicationSummary> timeline = inTransactionOf(actorFor(TestUsers.PHARMACIST), patient);
@@ -60,7 +60,7 @@ class CommunicationsIntegrationTests {
 
     @Test
     void forPatientShowsAnotherOrganisationNothing() {
-        UUID patient = UUID.randomUUID();
+        UUID patient = fixture.newPatient();
         fixture.sent(pharmacist, about(patient, "sms"));
 
         assertThat(inTransactionOf(actorFor(TestUsers.PHYSICIAN), patient)).isEmpty();

@@ -2,6 +2,7 @@ package com.ai2aim.rx.communications.internal;
 
 import com.ai2aim.rx.audit.AuditEntry;
 import com.ai2aim.rx.audit.AuditTrail;
+import com.ai2aim.rx.patients.Patients;
 import com.ai2aim.rx.platform.security.Actor;
 import com.ai2aim.rx.platform.security.Actors;
 import com.ai2aim.rx.platform.web.ApiError;
@@ -34,9 +35,12 @@ class CommunicationService {
     private final CommunicationRepository communications;
     private final AuditTrail audit;
 
-    CommunicationService(CommunicationRepository communications, AuditTrail audit) {
+    private final Patients patients;
+
+    CommunicationService(CommunicationRepository communications, AuditTrail audit, Patients patients) {
         this.communications = communications;
         this.audit = audit;
+        this.patients = patients;
     }
 
     @Transactional(readOnly = true)
@@ -55,6 +59,10 @@ class CommunicationService {
         Actor actor = Actors.required();
         if (actor.userId() == null) {
             throw new ApiException(ErrorCode.FORBIDDEN, "A communication needs a signed-in sender");
+        }
+        if (request.patientId() != null && patients.find(request.patientId()).isEmpty()) {
+            // Checked under the sender's row-level security: a patient they cannot see is as good as absent.
+            throw ApiException.invalid("patientId", "no such patient");
         }
         List<UUID> recipients = new ArrayList<>(new LinkedHashSet<>(request.recipientIds()));
         UUID org = organisationFor(actor, request.recipientIds(), communications.addressable(recipients));

@@ -145,6 +145,10 @@ class ApiExceptionHandler {
             // SQLSTATE class 22: the value itself is unstorable (a NUL character in text, say), not a clash with other data.
             return respond(ErrorCode.VALIDATION_ERROR, ApiError.of(ErrorCode.VALIDATION_ERROR, "A value in the request cannot be stored as given"));
         }
+        if ("23503".equals(sqlState(e))) {
+            // A foreign key names a row that does not exist: the request refers to nothing, it does not clash.
+            return respond(ErrorCode.VALIDATION_ERROR, ApiError.of(ErrorCode.VALIDATION_ERROR, "The request refers to a record that does not exist"));
+        }
         log.warn("data integrity violation: {}", e.getClass().getSimpleName());
         return respond(ErrorCode.CONFLICT, ApiError.of(ErrorCode.CONFLICT, "The change conflicts with existing data"));
     }
@@ -168,6 +172,15 @@ class ApiExceptionHandler {
             }
         }
         return false;
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private static boolean causedByOversizedBody(Throwable e) {
