@@ -94,6 +94,21 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Spring Security's firewall with the same header rules, checked without regular expressions (see HeaderCharacters). */
+    @Bean
+    org.springframework.security.web.firewall.HttpFirewall httpFirewall() {
+        org.springframework.security.web.firewall.StrictHttpFirewall firewall = new org.springframework.security.web.firewall.StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters.INSTANCE);
+        firewall.setAllowedHeaderValues(HeaderCharacters.INSTANCE);
+        return firewall;
+    }
+
+    /** Security's per-filter observations cost more than the request they observe; HTTP server metrics remain. */
+    @Bean
+    io.micrometer.observation.ObservationPredicate noSecurityFilterObservations() {
+        return (name, context) -> !name.startsWith("spring.security.");
+    }
+
     @Bean
     CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
         CorsConfiguration cors = new CorsConfiguration();
