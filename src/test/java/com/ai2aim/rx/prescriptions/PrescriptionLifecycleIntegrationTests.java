@@ -109,6 +109,14 @@ class PrescriptionLifecycleIntegrationTests {
         assertThat(read.data().path("fills").get(1).path("dispenseId").isNull()).isFalse();
         assertThat(db.sql("select count(*) from audit_log where resource_id = ? and action like 'prescription.%'").param(id)
                 .query(Long.class).single()).isGreaterThanOrEqualTo(6);
+
+        // The patient's history shows each step, newest first, with no drug names in the summaries.
+        Api.Response history = api.get("/api/patients/" + patientId + "/history?limit=50").token(users.token(TestUsers.PHYSICIAN)).send();
+        assertThat(history.status()).as(history.raw()).isEqualTo(200);
+        List<String> types = history.data().findValuesAsString("type");
+        assertThat(types).contains("prescription.written", "prescription.approved", "prescription.filled", "prescription.dispensed");
+        assertThat(types.indexOf("prescription.dispensed")).isLessThan(types.indexOf("prescription.written"));
+        assertThat(history.raw()).doesNotContain(read.data().path("prescription").path("medication").path("name").asString());
     }
 
     @Test
