@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Clinical benchmark (issue #3, "Performance"): in one run on this machine,
+#   D    = data: 50 organisations with staff, 100,000 patients, 1,000,000 prescriptions with fills and dispenses,
+#          100,000 communications, 20,000 catalogue products (times BENCH_SCALE), generated set-based with psql,
+#   MIX  = the pharmacy mix with wrk and real JWTs of 12 users of 6 organisations: 60% GET by id, 15% filtered
+#          lists, 10% creates, 5% updates, 10% /interactions (all through JWT, RLS and the audit trail),
+#   SRCH = GET /api/medications/search over name prefixes, misspellings, NDCs and RxCUIs (p95),
+#   P80  = the mix paced at about 80% of MIX's rate with wrk's delay() hook (p99),
+#   PLAN = EXPLAIN (ANALYZE, BUFFERS) of every list query under RLS, with a check that each uses an index,
+# and prints the figures next to the issue's targets. Results land in bench/results/clinical-<time>/.
+# Usage: bench/clinical.sh [duration-seconds]   (default 60, per run)
+#   BENCH_SCALE=1.0 (full; 0.05 for a quick check)   BENCH_CONNECTIONS=32 (mix)   BENCH_SEARCH_CONNECTIONS=4 (search:
+#   few enough that p95 is the search's own latency, not the queue of a saturated 2-core machine)
+#   BENCH_HTTP_PORT=18090   BENCH_PG_PORT=54339
+#   BENCH_DATA_DIR=<dir of an earlier run's data/> reuses its database (generation is skipped when bench data is there).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${1:-60}
+SCALE=${BENCH_SCALE:-1.0}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+SEARCH_CONNECTIONS=${BENCH_SEARCH_CONNECTIONS:-4}
+PG_PORT=${BENCH_PG_PORT:-54339}
+HTTP_PORT=${BENCH_HTTP_PORT:-18090}
+OUT=bench/results/clinical-$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$OUT/plans"
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+
+command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y wrk >/dev/null; }
+command -v psql >/dev/null || { echo "installing psql"; apt-get install -y postgresql-client >/dev/null; }
+
+JAR=target/rx-0.1.0-SNAPSHOT.jar
+if [ ! -f "$JAR" ] || [ -n "$(find src/main pom.xml -newer "$JAR" -print -quit)" ]; then
+  mvn -B -o -q -DskipTests package
+fi
+
+DATA=${BENCH_DATA_DIR:-$OUT/data}
+echo "starting the service (embedded PostgreSQL on $PG_PORT, HTTP on $HTTP_PORT, data in $DATA)"
+RX_DEMO=true RX_DATA_DIR=$DATA RX_EMBEDDED_DB_PORT=$PG_PORT RX_PORT=$HTTP_PORT \
+RX_RATE_LIMIT_USER_PER_MINUTE=100000000 RX_RATE_LIMIT_IP_PER_MINUTE=100000000 \
+  java ${BENCH_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$JAR" > "$OUT/service.log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do
+  curl -sf "http://localhost:$HTTP_PORT/actuator/health" >/dev/null && break
+  kill -0 $SERVICE 2>/dev/null || { echo "the service stopped; see $OUT/service.log"; tail -20 "$OUT/service.log"; exit 1; }
+  sleep 1
+done
+curl -sf "http://localhost:$HTTP_PORT/actuator/health" >/dev/null || { echo "the service did not become healthy"; exit 1; }
+
+PSQL="psql -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres -X -q"
+echo "D: generating data at scale $SCALE"
+GEN_START=$(date +%s)
+set +e
+$PSQL -v scale="$SCALE" -v seed=0.42 -f bench/clinical/generate.sql 2>&1 | tee "$OUT/generate.txt" | grep -v '^Time:'
+GEN_STATUS=${PIPESTATUS[0]}
+set -e
+[ "$GEN_STATUS" -eq 0 ] || { echo "data generation failed; see $OUT/generate.txt"; exit 1; }
+GEN_SECONDS=$(( $(date +%s) - GEN_START ))
+
+echo "signing in the benchmark users and choosing their ids under their own RLS"
+python3 bench/clinical/prepare.py --http-port "$HTTP_PORT" --pg-port "$PG_PORT" --out "$OUT" | tee "$OUT/prepare.txt"
+
+echo "PLAN: EXPLAIN (ANALYZE, BUFFERS) of the list queries"
+python3 bench/clinical/plans.py --pg-port "$PG_PORT" --out "$OUT" | tee "$OUT/plans.txt"
+PLANS_FLAGGED=$(awk '/^PLANS/ {split($3, a, "="); print a[2]}' "$OUT/plans.txt")
+PLANS_TOTAL=$(awk '/^PLANS/ {split($2, a, "="); print a[2]}' "$OUT/plans.txt")
+
+export BENCH_MIX_DATA=$OUT/mix-data.lua BENCH_SEARCH_DATA=$OUT/search-data.lua
+URL="http://localhost:$HTTP_PORT"
+wrk_run() { # name duration script [env...]: runs wrk with the script, output in $OUT/name.txt
+  local name=$1 duration=$2 script=$3; shift 3
+  local connections=$CONNECTIONS
+  [ "$script" = bench/clinical/search.lua ] && connections=$SEARCH_CONNECTIONS
+  env "$@" wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$script" "$URL" > "$OUT/$name.txt" 2>&1 \
+    || { echo "wrk failed ($name):"; cat "$OUT/$name.txt"; exit 1; }
+}
+field() { # name line-tag key: a key=value from the Lua done() output
+  awk -v tag="$2" -v key="$3" '$1==tag { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1]==key) print kv[2] } }' "$OUT/$1.txt" | tail -1
+}
+
+AUDIT_BEFORE=$($PSQL -t -A -c "select coalesce(max(seq), 0) from audit_log")
+echo "warming up (15 s of the mix, 5 s of search)"
+wrk_run warmup 15 bench/clinical/mix.lua
+wrk_run warmup-search 5 bench/clinical/search.lua
+
+echo "MIX: pharmacy mix, ${DURATION}s"
+curl -sf "$URL/actuator/prometheus" > "$OUT/metrics-before-mix.txt" || true
+wrk_run mix "$DURATION" bench/clinical/mix.lua
+curl -sf "$URL/actuator/prometheus" > "$OUT/metrics-after-mix.txt" || true
+python3 bench/clinical/endpoints.py "$OUT/metrics-before-mix.txt" "$OUT/metrics-after-mix.txt" > "$OUT/endpoints.txt" || true
+MIX=$(field mix RATE req_per_s)
+
+echo "SRCH: medication search, ${DURATION}s, $SEARCH_CONNECTIONS connections"
+wrk_run search "$DURATION" bench/clinical/search.lua
+
+# P80: each connection waits delay() ms after a response before its next request. The connection's cycle is its
+# latency plus the delay, so two short calibration runs measure the latency at that load and adjust the delay.
+RATE=$(python3 -c "print(max(1, int(float('$MIX') * 0.8)))")
+MEAN=$(field mix LATENCY_MS mean)
+DELAY=$(python3 -c "print(round(max(0.0, $CONNECTIONS * 1000.0 / $RATE - 0.5 * $MEAN), 2))")
+CAL_SECONDS=$(( DURATION < 10 ? DURATION : 10 ))
+for round in 1 2; do
+  echo "P80: calibrating the pacing for about $RATE req/s (round $round: delay ${DELAY} ms, ${CAL_SECONDS}s)"
+  wrk_run paced-calibration-$round "$CAL_SECONDS" bench/clinical/mix.lua BENCH_DELAY_MS="$DELAY"
+  DELAY=$(python3 -c "
+cycle = $CONNECTIONS * 1000.0 / max(float('$(field paced-calibration-$round RATE req_per_s)'), 0.1)
+latency = max(0.0, cycle - $DELAY)
+print(round(max(0.0, $CONNECTIONS * 1000.0 / $RATE - latency), 2))")
+done
+echo "P80: paced run, delay ${DELAY} ms, ${DURATION}s"
+wrk_run paced "$DURATION" bench/clinical/mix.lua BENCH_DELAY_MS="$DELAY"
+PACED=$(field paced RATE req_per_s)
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# Every request carries X-Request-Id "<kind>.<thread>.<n>"; audit rows keep it, so each kind's audit writes show.
+$PSQL -t -A -F ' ' -c "select split_part(request_id, '.', 1) as kind, count(*) from audit_log
+  where seq > $AUDIT_BEFORE and request_id ~ '^[a-z_]+\.[0-9]+\.[0-9]+$' group by 1 order by 1" > "$OUT/audit.txt"
+# Each request of the mix writes one audit row (an access record for reads, a change record for writes).
+AUDIT_CHECK=$(python3 - "$OUT" <<'PY'
+import re, sys
+out = sys.argv[1]
+sent, audited = {}, {}
+for run in ("warmup", "mix", "paced-calibration-1", "paced-calibration-2", "paced"):
+    for line in open(f"{out}/{run}.txt"):
+        m = re.match(r"KIND (\S+)\s+sent=(\d+)\s+non2xx=(\d+)", line)
+        if m:
+            sent[m.group(1)] = sent.get(m.group(1), 0) + int(m.group(2)) - int(m.group(3))
+for line in open(f"{out}/audit.txt"):
+    kind, count = line.split()
+    audited[kind] = int(count)
+print(" ".join(f"{k}={audited.get(k, 0)}/{sent[k]}" for k in sorted(sent)))
+PY
+)
+
+pass() { python3 -c "
+try:
+    print('PASS' if ($1) else 'FAIL')
+except ValueError:
+    print('n/a')"; }
+WARMUP_NON2XX=$(field warmup TOTAL non2xx)
+MIX_NON2XX=$(field mix TOTAL non2xx); MIX_SOCKET=$(field mix TOTAL socket_errors); MIX_TIMEOUTS=$(field mix TOTAL timeouts)
+PACED_NON2XX=$(field paced TOTAL non2xx)
+SEARCH_NON2XX=$(field search TOTAL non2xx)
+SEARCH_P95=$(field search LATENCY_MS p95)
+PACED_P99=$(field paced LATENCY_MS p99)
+{
+  echo "clinical benchmark $(date -u +%FT%TZ), scale $SCALE, ${DURATION}s per run, $CONNECTIONS connections, $(nproc) cores"
+  echo "load average at start $LOAD_START, at end $LOAD_END (other work on the machine shows here)"
+  awk -F'|' '/^ *(patients|prescriptions|prescription_fills|prescription_dispenses|communications|medications) *\|/ {gsub(/ /, "", $1); gsub(/ /, "", $2); printf "%s=%s ", $1, $2} END {print ""}' "$OUT/generate.txt" | sed 's/^/data: /'
+  echo "data generated in ${GEN_SECONDS}s"
+  echo "MIX  pharmacy mix                 req/s=$MIX  p50=$(field mix LATENCY_MS p50) p90=$(field mix LATENCY_MS p90) p99=$(field mix LATENCY_MS p99) ms  non-2xx=$MIX_NON2XX socket-errors=$MIX_SOCKET timeouts=$MIX_TIMEOUTS"
+  grep '^KIND' "$OUT/mix.txt" | sed 's/^KIND/     /'
+  grep '^ERRORS\|^SAMPLE' "$OUT/mix.txt" | sed 's/^/     /' || true
+  echo "     server-side mean time per endpoint during MIX (Micrometer http.server.requests):"
+  sed 's/^ENDPOINT/      /' "$OUT/endpoints.txt"
+  echo "warm-up (15 s of the mix, not counted below): non-2xx=$WARMUP_NON2XX"
+  grep '^ERRORS\|^SAMPLE' "$OUT/warmup.txt" | sed 's/^/     /' || true
+  echo "SRCH medication search ($SEARCH_CONNECTIONS conn.)  req/s=$(field search RATE req_per_s)  p50=$(field search LATENCY_MS p50) p95=$SEARCH_P95 p99=$(field search LATENCY_MS p99) ms  non-2xx=$SEARCH_NON2XX"
+  grep '^SAMPLE' "$OUT/search.txt" | sed 's/^/     /' || true
+  echo "P80  mix paced at ~80% ($RATE/s)  req/s=$PACED ($(python3 -c "print(round(100 * float('$PACED') / float('$MIX')))")% of MIX)  p50=$(field paced LATENCY_MS p50) p90=$(field paced LATENCY_MS p90) p99=$PACED_P99 ms  non-2xx=$PACED_NON2XX"
+  grep '^ERRORS' "$OUT/paced.txt" | sed 's/^/     /' || true
+  echo "PLAN $PLANS_TOTAL list/search queries under RLS, custom and generic plans: $PLANS_FLAGGED query shapes flagged (plans.txt, plans/check.txt)"
+  grep '^WARNING\|^note' "$OUT/plans.txt" | sed 's/^/     /' || true
+  echo "audit rows / 2xx requests per kind (warm-up, mix and paced runs): $AUDIT_CHECK"
+  echo "targets (issue #3):"
+  echo "  mix >= 2500 req/s                $(pass "float('$MIX') >= 2500")  ($MIX)"
+  echo "  no errors in the mix             $(pass "int('${MIX_NON2XX:-1}') + int('${MIX_SOCKET:-1}') + int('${MIX_TIMEOUTS:-1}') + int('${PACED_NON2XX:-1}') == 0")  (non-2xx $MIX_NON2XX + paced $PACED_NON2XX, socket errors $MIX_SOCKET, timeouts $MIX_TIMEOUTS)"
+  echo "  p99 <= 50 ms at ~80% of maximum  $(pass "float('${PACED_P99:-1e9}') <= 50")  ($PACED_P99 ms)"
+  echo "  search p95 <= 10 ms              $(pass "float('${SEARCH_P95:-1e9}') <= 10 and int('${SEARCH_NON2XX:-1}') == 0")  ($SEARCH_P95 ms)"
+  echo "  every list query uses an index   $(pass "int('${PLANS_FLAGGED:-1}') == 0")  ($PLANS_FLAGGED query shapes flagged)"
+} | tee "$OUT/summary.txt"
