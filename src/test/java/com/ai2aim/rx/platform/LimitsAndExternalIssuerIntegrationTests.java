@@ -111,6 +111,27 @@ class LimitsAndExternalIssuerIntegrationTests {
     }
 
     @Test
+    void concurrentFirstUseOfANewBucketNeverFails() throws Exception {
+        RateLimiter limiter = new RateLimiter(dataSource, 50);
+        String key = "fresh-" + UUID.randomUUID();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+        try {
+            java.util.List<java.util.concurrent.Callable<Boolean>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                calls.add(() -> limiter.tryConsume(key, 1_000_000).allowed());
+            }
+            for (var result : pool.invokeAll(calls)) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(limiter.fallbacks()).as("no request fell back to unlimited").isZero();
+        assertThat(org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                .sql("select count(*) from rate_limit_bucket where id = ?").param("1000000|" + key).query(Long.class).single()).isOne();
+    }
+
+    @Test
     void tokensFromTheExternalIssuerAreAcceptedThroughItsJwks() throws Exception {
         Api api = new Api(port);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()

@@ -22,12 +22,15 @@ import javax.sql.DataSource;
  */
 public class RateLimiter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RateLimiter.class);
+
     /** The outcome of one attempt: allowed, or how long to wait. */
     public record Decision(boolean allowed, long retryAfterSeconds) {}
 
     private final ProxyManager<String> buckets;
     private final LoadingCache<String, BucketProxy> proxies;
     private final long syncTokens;
+    private final java.util.concurrent.atomic.AtomicLong fallbacks = new java.util.concurrent.atomic.AtomicLong();
 
     public RateLimiter(DataSource dataSource, long syncTokens) {
         this.syncTokens = syncTokens;
@@ -42,13 +45,32 @@ public class RateLimiter {
 
     /** Takes one token from the bucket {@code key}, which allows {@code perMinute} requests a minute. */
     public Decision tryConsume(String key, long perMinute) {
-        BucketProxy bucket = proxies.get(perMinute + "|" + key);
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        String compositeKey = perMinute + "|" + key;
+        ConsumptionProbe probe;
+        try {
+            probe = proxies.get(compositeKey).tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException first) {
+            // A shared bucket that failed to sync is rebuilt once; if that fails too, the request goes through:
+            // a limiter outage must not become an API outage.
+            proxies.invalidate(compositeKey);
+            try {
+                probe = proxies.get(compositeKey).tryConsumeAndReturnRemaining(1);
+            } catch (RuntimeException second) {
+                fallbacks.incrementAndGet();
+                log.warn("rate limit bucket unavailable, allowing the request: {}", second.getClass().getSimpleName());
+                return new Decision(true, 0);
+            }
+        }
         if (probe.isConsumed()) {
             return new Decision(true, 0);
         }
         long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
         return new Decision(false, seconds);
+    }
+
+    /** How many requests went through unlimited because the shared bucket could not be reached. */
+    public long fallbacks() {
+        return fallbacks.get();
     }
 
     private BucketProxy proxyFor(String compositeKey) {
@@ -57,6 +79,10 @@ public class RateLimiter {
                 .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
                 .build();
         long localTokens = Math.max(1, Math.min(syncTokens, perMinute / 10));
+        // Create the shared bucket row before anyone spends from it: the delaying optimisation batches its first
+        // commands and does not recover when the row does not exist yet (concurrent first requests then fail).
+        // The loading cache runs this once per key while other callers wait.
+        buckets.builder().build(compositeKey, () -> configuration).getAvailableTokens();
         return buckets.builder()
                 .withOptimization(Optimizations.delaying(new DelayParameters(localTokens, Duration.ofMillis(500))))
                 .build(compositeKey, () -> configuration);

@@ -1,5 +1,8 @@
 package com.ai2aim.rx.prescriptions.internal;
 
+import com.ai2aim.rx.platform.security.Actor;
+import com.ai2aim.rx.platform.security.Actors;
+import com.ai2aim.rx.platform.security.Role;
 import com.ai2aim.rx.platform.web.PageQuery;
 import com.ai2aim.rx.platform.web.PageResult;
 import com.ai2aim.rx.prescriptions.PrescriptionView;
@@ -59,6 +62,7 @@ class PrescriptionRepository {
     PageResult<PrescriptionView> list(Filter filter, PageQuery page) {
         List<String> clauses = new ArrayList<>(List.of("p.deleted_at is null"));
         Map<String, Object> params = new LinkedHashMap<>();
+        scope(clauses, params);
         if (filter.patientId() != null) { clauses.add("p.patient_id = :patient"); params.put("patient", filter.patientId()); }
         if (filter.prescriberId() != null) { clauses.add("p.prescriber_id = :prescriber"); params.put("prescriber", filter.prescriberId()); }
         if (filter.pharmacyId() != null) { clauses.add("p.pharmacy_id = :pharmacy"); params.put("pharmacy", filter.pharmacyId()); }
@@ -70,6 +74,24 @@ class PrescriptionRepository {
         List<PrescriptionView> items = jdbc.sql(SELECT + where + " order by " + page.orderBy() + " limit :limit offset :offset")
                 .params(params).param("limit", page.limit()).param("offset", page.offset()).query(this::view).list();
         return PageResult.of(items, page, total);
+    }
+
+    /**
+     * Repeats the row-level-security rule as a plain predicate so the planner can use the organisation, pharmacy and
+     * prescriber indexes; RLS still decides what is visible.
+     */
+    private static void scope(List<String> clauses, Map<String, Object> params) {
+        Actor actor = Actors.current().orElse(null);
+        if (actor == null || actor.isService() || actor.isGlobalAdmin()) {
+            return;
+        }
+        params.put("scopeUser", actor.userId());
+        if (actor.role() == Role.PATIENT) {
+            clauses.add("p.patient_id in (select id from patients where user_id = :scopeUser)");
+        } else {
+            clauses.add("(p.org_id = :scopeOrg or p.pharmacy_id = :scopeOrg or p.prescriber_id = :scopeUser)");
+            params.put("scopeOrg", actor.orgId());
+        }
     }
 
     UUID insert(NewPrescription p) {
