@@ -4,6 +4,7 @@
 #   H = GET /ping (no auth, no database), G = authenticated GET /api/users/{id} (JWT, RLS, access audit),
 # and prints G, G/T, G/H and latency percentiles, plus G's latency at about 80% of its maximum rate.
 # Usage: bench/foundation.sh [duration-seconds]   (default 20). Results land in bench/results/.
+# BENCH_JAVA picks the JVM (default: java on PATH), e.g. BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-20}
@@ -25,7 +26,7 @@ DATA=$OUT/data
 echo "starting the service (embedded PostgreSQL on $PG_PORT, HTTP on $HTTP_PORT)"
 RX_DEMO=true RX_DATA_DIR=$DATA RX_EMBEDDED_DB_PORT=$PG_PORT RX_PORT=$HTTP_PORT \
 RX_RATE_LIMIT_USER_PER_MINUTE=100000000 RX_RATE_LIMIT_IP_PER_MINUTE=100000000 \
-  java ${BENCH_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$JAR" > "$OUT/service.log" 2>&1 &
+  ${BENCH_JAVA:-java} ${BENCH_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$JAR" > "$OUT/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
@@ -84,7 +85,7 @@ echo "G80: paced at about $RATE req/s"; G80=$(wrk_run G80 "$URL" -H "Authorizati
 ERRORS=$(grep -h "Non-2xx" "$OUT/G.txt" "$OUT/G80.txt" || true)
 AUDITED=$($PSQL -d postgres -t -A -c "select count(*) from audit_log where action = 'user.read'")
 {
-  echo "foundation benchmark $(date -u +%FT%TZ), ${DURATION}s per run, $CONNECTIONS connections, $(nproc) cores"
+  echo "foundation benchmark $(date -u +%FT%TZ), ${DURATION}s per run, $CONNECTIONS connections, $(nproc) cores, $(${BENCH_JAVA:-java} -version 2>&1 | head -1)"
   echo "S  pgbench -S                     tps=$S"
   echo "T  pgbench GET /api/users/{id} SQL tps=$T"
   echo "H  GET /ping                      req/s=$H  p50=$(pct H 50%) p99=$(pct H 99%)"
