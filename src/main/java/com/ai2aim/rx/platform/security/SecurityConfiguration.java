@@ -105,8 +105,8 @@ class SecurityConfiguration {
 
     /** Security's per-filter observations cost more than the request they observe; HTTP server metrics remain. */
     @Bean
-    io.micrometer.observation.ObservationPredicate noSecurityFilterObservations() {
-        return (name, context) -> !name.startsWith("spring.security.");
+    org.springframework.security.config.observation.SecurityObservationSettings noSecurityObservations() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
     }
 
     @Bean

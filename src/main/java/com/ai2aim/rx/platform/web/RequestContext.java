@@ -18,7 +18,7 @@ public final class RequestContext {
     public static Info current() {
         Info info = CURRENT.get();
         if (info == null) {
-            info = new Info(UUID.randomUUID().toString(), null, null);
+            info = new Info(RequestIdFilter.newRequestId(), null, null);
             CURRENT.set(info);
         }
         return info;

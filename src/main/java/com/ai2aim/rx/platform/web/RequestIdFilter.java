@@ -30,13 +30,24 @@ class RequestIdFilter extends OncePerRequestFilter {
         return false;
     }
 
+    /**
+     * A random version-4 UUID from the thread's own generator. Request ids need to be unique, not unguessable, and
+     * UUID.randomUUID() serialises every request on the shared SecureRandom.
+     */
+    static String newRequestId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String supplied = request.getHeader(HEADER);
         String assigned = response.getHeader(HEADER); // on an error dispatch: the id this request already answers with
         String requestId = assigned != null ? assigned
-                : supplied != null && SAFE_ID.matcher(supplied).matches() ? supplied : UUID.randomUUID().toString();
+                : supplied != null && SAFE_ID.matcher(supplied).matches() ? supplied : newRequestId();
         String userAgent = request.getHeader("User-Agent");
         if (userAgent != null && userAgent.length() > 512) {
             userAgent = userAgent.substring(0, 512);
