@@ -13,6 +13,7 @@
 #   few enough that p95 is the search's own latency, not the queue of a saturated 2-core machine)
 #   BENCH_HTTP_PORT=18090   BENCH_PG_PORT=54339
 #   BENCH_DATA_DIR=<dir of an earlier run's data/> reuses its database (generation is skipped when bench data is there).
+#   BENCH_JAVA=<path to java> picks the JVM (default: java on PATH).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-60}
@@ -37,7 +38,7 @@ DATA=${BENCH_DATA_DIR:-$OUT/data}
 echo "starting the service (embedded PostgreSQL on $PG_PORT, HTTP on $HTTP_PORT, data in $DATA)"
 RX_DEMO=true RX_DATA_DIR=$DATA RX_EMBEDDED_DB_PORT=$PG_PORT RX_PORT=$HTTP_PORT \
 RX_RATE_LIMIT_USER_PER_MINUTE=100000000 RX_RATE_LIMIT_IP_PER_MINUTE=100000000 \
-  java ${BENCH_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$JAR" > "$OUT/service.log" 2>&1 &
+  ${BENCH_JAVA:-java} ${BENCH_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$JAR" > "$OUT/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do
