@@ -12,4 +12,14 @@ if [[ ! -f $jar ]] || [[ -n $(find src/main pom.xml -newer "$jar" -print -quit) 
     mvn -B -q -DskipTests package
 fi
 
-exec java -jar "$jar" "$@"
+# The newest JDK on the machine runs the service best (on 21+ request threads are virtual; see bench/README.md);
+# RX_JAVA names one explicitly.
+java_bin=${RX_JAVA:-}
+if [[ -z $java_bin ]]; then
+    java_bin=java
+    for candidate in /usr/lib/jvm/temurin-25-jdk-amd64/bin/java /usr/lib/jvm/*-25-*/bin/java /usr/lib/jvm/*-21-*/bin/java; do
+        if [[ -x $candidate ]]; then java_bin=$candidate; break; fi
+    done
+fi
+
+exec "$java_bin" -jar "$jar" "$@"
