@@ -71,7 +71,10 @@ class PrescriptionRepository {
         if (filter.expiringBefore() != null) { clauses.add("p.expires_on < :before"); params.put("before", filter.expiringBefore()); }
         String where = " where " + String.join(" and ", clauses);
         long total = jdbc.sql("select count(*) from prescriptions p" + where).params(params).query(Long.class).single();
-        List<PrescriptionView> items = jdbc.sql(SELECT + where + " order by " + page.orderBy() + " limit :limit offset :offset")
+        // Pick the page's rows first, then join the medication names: joining before the limit made the planner hash
+        // the whole catalogue for every list.
+        String pageIds = "select p.id from prescriptions p" + where + " order by " + page.orderBy() + " limit :limit offset :offset";
+        List<PrescriptionView> items = jdbc.sql(SELECT + " where p.id in (" + pageIds + ") order by " + page.orderBy())
                 .params(params).param("limit", page.limit()).param("offset", page.offset()).query(this::view).list();
         return PageResult.of(items, page, total);
     }
