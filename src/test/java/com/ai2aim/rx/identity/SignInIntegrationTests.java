@@ -197,6 +197,15 @@ class SignInIntegrationTests {
     }
 
     @Test
+    void theBootstrapAdminFromTheEnvironmentIsAGlobalAdmin() {
+        Api.Response root = users.signIn("root@test.rx", "Root-Password-2026");
+        assertThat(root.status()).isEqualTo(200);
+        JsonNode claims = claims(root.json().path("access_token").asString());
+        assertThat(claims.path("app_metadata").path("rx_role").asString()).isEqualTo("admin");
+        assertThat(claims.path("app_metadata").path("org_id").isNull()).isTrue();
+    }
+
+    @Test
     void getUserReturnsTheSignedInProfile() {
         Api.Response me = api.get("/auth/v1/user").token(users.token(TestUsers.PHYSICIAN)).send();
         assertThat(me.status()).isEqualTo(200);
