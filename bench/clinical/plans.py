@@ -113,6 +113,20 @@ def list_queries(prefix, label, select, count_from, where, order, params):
             Query(f"{prefix}.page@{label}", select + clause + " order by " + order + " limit :limit offset :offset", page)]
 
 
+# The RLS rule repeated as a plain predicate (PrescriptionRepository.scope / PatientRepository.scope), for staff.
+RX_SCOPE = "(p.org_id = :scopeOrg or p.pharmacy_id = :scopeOrg or p.prescriber_id = :scopeUser)"
+PAT_SCOPE = "(org_id = :scopeOrg or preferred_pharmacy_id = :scopeOrg)"
+
+
+def prescription_page_queries(prefix, label, where, params):
+    """PrescriptionRepository.list: count, then the page's ids first and the medication names joined after the limit."""
+    clause = " where " + " and ".join(where)
+    page = dict(params, limit=(20, "int4"), offset=(0, "int8"))
+    ids = "select p.id from prescriptions p" + clause + " order by " + RX_ORDER + " limit :limit offset :offset"
+    return [Query(f"{prefix}.count@{label}", "select count(*) from prescriptions p" + clause, params),
+            Query(f"{prefix}.page@{label}", RX_SELECT + " where p.id in (" + ids + ") order by " + RX_ORDER, page)]
+
+
 def prescription_lists(label, v):
     shapes = {"default": {}, "status": {"status": "approved"}, "patient": {"patient": v["rx_patient"]},
               "patient_status": {"patient": v["rx_patient"], "status": "dispensed"},
@@ -120,9 +134,10 @@ def prescription_lists(label, v):
               "controlled": {"controlled": True}, "expiring": {"before": v["expiring_before"]}}
     out = []
     for shape, values in shapes.items():
-        where = ["p.deleted_at is null"] + [RX_FILTERS[k][0] for k in values]
+        where = ["p.deleted_at is null", RX_SCOPE] + [RX_FILTERS[k][0] for k in values]
         params = {k: (val, RX_FILTERS[k][1]) for k, val in values.items()}
-        out += list_queries(f"prescriptions.{shape}", label, RX_SELECT, "prescriptions p", where, RX_ORDER, params)
+        params.update(scopeOrg=(v["org"], "uuid"), scopeUser=(v["user"], "uuid"))
+        out += prescription_page_queries(f"prescriptions.{shape}", label, where, params)
     return out
 
 
@@ -133,8 +148,9 @@ def patient_lists(label, v):
               "sort_last_name": ({}, "lower(last_name) asc, " + PAT_ORDER)}
     out = []
     for shape, (values, order) in shapes.items():
-        where = ["deleted_at is null"] + [PAT_FILTERS[k][0] for k in values]
+        where = ["deleted_at is null", PAT_SCOPE] + [PAT_FILTERS[k][0] for k in values]
         params = {k: (val, PAT_FILTERS[k][1]) for k, val in values.items()}
+        params.update(scopeOrg=(v["org"], "uuid"))
         out += list_queries(f"patients.{shape}", label, "select " + PAT_COLUMNS + " from patients", "patients", where,
                             order, params)
     return out

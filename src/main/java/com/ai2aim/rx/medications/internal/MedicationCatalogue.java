@@ -27,6 +27,6 @@ public class MedicationCatalogue {
     }
 
     public List<MedicationView> search(String q, int limit) {
-        return search.lenient(q, limit).stream().map(MedicationDetails::view).toList();
+        return search.lenient(q, limit, Visibility.of(com.ai2aim.rx.platform.security.Actors.current().orElse(null))).stream().map(MedicationDetails::view).toList();
     }
 }

@@ -73,7 +73,10 @@ class MedicationController {
     @GetMapping("/search")
     ApiResponse<List<MedicationDetails>> search(@RequestParam(required = false) String q, @RequestParam(required = false) String limit) {
         int max = PageQuery.of(null, limit, null, Map.of(), "1").limit();
-        return ApiResponse.ok(transactions.execute(s -> search.search(q, max)));
+        // The catalogue is not PHI: search it as the service with the caller's visibility as a plain predicate, so
+        // the trigram index is usable (see Visibility).
+        Visibility visibility = Visibility.of(com.ai2aim.rx.platform.security.Actors.required());
+        return ApiResponse.ok(com.ai2aim.rx.platform.security.Actors.asService(() -> transactions.execute(s -> search.search(q, max, visibility))));
     }
 
     @Operation(summary = "Add a local product (admin, pharmacist)", description = "A global admin names the owning organisation in orgId.")

@@ -84,34 +84,38 @@ class MedicationRepository {
     }
 
     /** Name prefix first, then misspellings by trigram word similarity (pg_trgm's {@code <%}, GIN-indexed). */
-    List<MedicationDetails> searchByName(String q, int limit) {
+    List<MedicationDetails> searchByName(String q, int limit, Visibility visibility) {
         String term = q.toLowerCase(java.util.Locale.ROOT);
         return jdbc.sql("select " + COLUMNS + """
                          from medications m
-                        where m.is_active and (lower(m.name) like :prefix escape '\\' or :q <% lower(m.name))
+                        where m.is_active and (lower(m.name) like :prefix escape '\\' or :q <% lower(m.name))""" + visibility.predicate() + """
+
                         order by case when lower(m.name) like :prefix escape '\\' then 0 else 1 end,
                                  word_similarity(:q, lower(m.name)) desc, length(m.name), lower(m.name), m.id
                         limit :limit""")
-                .param("prefix", likeEscape(term) + "%").param("q", term).param("limit", limit).query(this::details).list();
+                .param("prefix", likeEscape(term) + "%").param("q", term).param("limit", limit)
+                .param("visibleOrg", visibility.orgId()).query(this::details).list();
     }
 
     /** Products with this RxCUI first, then products containing it as an ingredient. */
-    List<MedicationDetails> searchByRxcui(String rxcui, int limit) {
+    List<MedicationDetails> searchByRxcui(String rxcui, int limit, Visibility visibility) {
         return jdbc.sql("select " + COLUMNS + """
                          from medications m
-                        where m.is_active and (m.rxcui = :rxcui or m.ingredient_rxcuis @> array[cast(:rxcui as text)])
+                        where m.is_active and (m.rxcui = :rxcui or m.ingredient_rxcuis @> array[cast(:rxcui as text)])""" + visibility.predicate() + """
+
                         order by (m.rxcui is not distinct from :rxcui) desc, lower(m.name), m.id
                         limit :limit""")
-                .param("rxcui", rxcui).param("limit", limit).query(this::details).list();
+                .param("rxcui", rxcui).param("limit", limit).param("visibleOrg", visibility.orgId()).query(this::details).list();
     }
 
-    List<MedicationDetails> searchByNdc(Collection<String> ndcs, int limit) {
+    List<MedicationDetails> searchByNdc(Collection<String> ndcs, int limit, Visibility visibility) {
         return jdbc.sql("select " + COLUMNS + """
                          from medications m
-                        where m.is_active and m.id in (select n.medication_id from medication_ndcs n where n.ndc in (:ndcs))
+                        where m.is_active and m.id in (select n.medication_id from medication_ndcs n where n.ndc in (:ndcs))""" + visibility.predicate() + """
+
                         order by lower(m.name), m.id
                         limit :limit""")
-                .param("ndcs", ndcs).param("limit", limit).query(this::details).list();
+                .param("ndcs", ndcs).param("limit", limit).param("visibleOrg", visibility.orgId()).query(this::details).list();
     }
 
     UUID insert(UUID orgId, UUID createdBy, Columns c) {

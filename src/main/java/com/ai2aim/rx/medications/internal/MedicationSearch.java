@@ -35,7 +35,7 @@ public class MedicationSearch {
     }
 
     /** Validated search for the HTTP API: a bad term is a 400 that names the field. */
-    List<MedicationDetails> search(String rawQuery, int limit) {
+    List<MedicationDetails> search(String rawQuery, int limit, Visibility visibility) {
         String q = rawQuery == null ? "" : rawQuery.strip();
         if (q.length() < 2 || q.length() > 100) {
             throw ApiException.invalid("q", "must be 2 to 100 characters");
@@ -46,17 +46,17 @@ public class MedicationSearch {
                 if (candidates.isEmpty()) {
                     throw ApiException.invalid("q", "is not a valid NDC (4-4-2, 5-3-2, 5-4-1 or 5-4-2 digits)");
                 }
-                yield medications.searchByNdc(candidates, limit);
+                yield medications.searchByNdc(candidates, limit, visibility);
             }
-            case RXCUI -> medications.searchByRxcui(q, limit);
-            case NAME -> medications.searchByName(q, limit);
+            case RXCUI -> medications.searchByRxcui(q, limit, visibility);
+            case NAME -> medications.searchByName(q, limit, visibility);
         };
     }
 
     /** Lenient search for other modules: a term that cannot match anything finds nothing. */
-    List<MedicationDetails> lenient(String rawQuery, int limit) {
+    List<MedicationDetails> lenient(String rawQuery, int limit, Visibility visibility) {
         try {
-            return search(rawQuery, Math.max(1, Math.min(limit, MAX_LIMIT)));
+            return search(rawQuery, Math.max(1, Math.min(limit, MAX_LIMIT)), visibility);
         } catch (ApiException e) {
             return List.of();
         }
