@@ -179,10 +179,10 @@ class PrescriptionRepository {
 
     /** The patient's other prescriptions that are still in use (as the caller may see them), for verification. */
     List<PrescriptionView> activeOf(UUID patientId, UUID except) {
-        return jdbc.sql(SELECT + """
-                 where p.patient_id = :patient and p.id <> :except and p.deleted_at is null
-                   and p.status in ('pending', 'approved', 'filled', 'dispensed') and p.expires_on >= current_date
-                 order by p.created_at""")
+        return jdbc.sql(SELECT + " " + """
+                where p.patient_id = :patient and p.id <> :except and p.deleted_at is null
+                  and p.status in ('pending', 'approved', 'filled', 'dispensed') and p.expires_on >= current_date
+                order by p.created_at""")
                 .param("patient", patientId).param("except", except).query(this::view).list();
     }
 
