@@ -8,11 +8,12 @@ import java.time.Period;
  * Federal rules for controlled substances as they bear on writing a prescription:
  * Schedule II may not be refilled; Schedule III–V allow at most five refills and expire six months after writing;
  * everything else expires after the configured period. A controlled prescription needs a prescriber with a DEA number.
+ * The constants are public so that verification ({@code verification.ControlledSubstanceRulesPolicy}) checks the same facts.
  */
-final class ControlledSubstanceRules {
+public final class ControlledSubstanceRules {
 
-    static final int MAX_REFILLS_III_TO_V = 5;
-    static final Period CONTROLLED_VALIDITY = Period.ofMonths(6);
+    public static final int MAX_REFILLS_III_TO_V = 5;
+    public static final Period CONTROLLED_VALIDITY = Period.ofMonths(6);
 
     private final Period defaultValidity;
 

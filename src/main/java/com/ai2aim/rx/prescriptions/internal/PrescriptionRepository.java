@@ -177,6 +177,24 @@ class PrescriptionRepository {
                 .param("patient", patientId).param("except", except).query(UUID.class).list();
     }
 
+    /** The patient's other prescriptions that are still in use (as the caller may see them), for verification. */
+    List<PrescriptionView> activeOf(UUID patientId, UUID except) {
+        return jdbc.sql(SELECT + " " + """
+                where p.patient_id = :patient and p.id <> :except and p.deleted_at is null
+                  and p.status in ('pending', 'approved', 'filled', 'dispensed') and p.expires_on >= current_date
+                order by p.created_at""")
+                .param("patient", patientId).param("except", except).query(this::view).list();
+    }
+
+    /** Stores a verification result; {@code verificationJson} is the serialised findings, with no PHI. */
+    void storeVerification(UUID id, String status, String verificationJson) {
+        jdbc.sql("""
+                update prescriptions set verification_status = :status, verification = cast(:json as jsonb),
+                    version = version + 1, updated_at = now()
+                where id = :id""")
+                .param("status", status).param("json", verificationJson).param("id", id).update();
+    }
+
     List<TimelineRow> timeline(UUID patientId) {
         return jdbc.sql("""
                 select p.created_at as at, 'prescription.written' as type, p.id from prescriptions p where p.patient_id = :patient and p.deleted_at is null
