@@ -116,6 +116,17 @@ class PrescriptionAccessIntegrationTests {
     }
 
     @Test
+    void changingAPendingPrescriptionForgetsItsVerification() {
+        assertThat(move("verify", TestUsers.PHARMACIST, null).status()).isEqualTo(200);
+        assertThat(db.sql("select verification is not null from prescriptions where id = ?::uuid").param(id).query(Boolean.class).single()).isTrue();
+        assertThat(api.put("/api/prescriptions/" + id, Map.of("sig", "Take one tablet in the morning")).token(users.token(TestUsers.PHYSICIAN))
+                .send().status()).isEqualTo(200);
+        Api.Response read = api.get("/api/prescriptions/" + id).token(users.token(TestUsers.PHYSICIAN)).send();
+        assertThat(read.data().path("prescription").path("verificationStatus").isNull()).isTrue();
+        assertThat(read.data().path("prescription").path("verification").isNull()).isTrue();
+    }
+
+    @Test
     void rejectAndDeleteRules() {
         assertThat(move("reject", TestUsers.TECHNICIAN, Map.of("reason", "no")).status()).isEqualTo(403);
         assertThat(move("reject", TestUsers.PHARMACIST, Map.of("reason", "Dose too high for age")).data().path("status").asString()).isEqualTo("rejected");

@@ -186,6 +186,11 @@ class PrescriptionRepository {
                 .param("patient", patientId).param("except", except).query(this::view).list();
     }
 
+    /** Forgets a verification result (the prescription changed); part of the change, so no new version. */
+    void clearVerification(UUID id) {
+        jdbc.sql("update prescriptions set verification_status = null, verification = null where id = :id").param("id", id).update();
+    }
+
     /** Stores a verification result; {@code verificationJson} is the serialised findings, with no PHI. */
     void storeVerification(UUID id, String status, String verificationJson) {
         jdbc.sql("""

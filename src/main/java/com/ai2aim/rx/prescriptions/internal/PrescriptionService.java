@@ -132,11 +132,12 @@ class PrescriptionService {
         if (columns.isEmpty()) {
             return current;
         }
-        // A changed prescription must be verified again.
-        columns.put("verification_status", null);
         if (!prescriptions.update(id, expectedVersion, columns)) {
             throw ETags.stale();
         }
+        // A changed prescription must be verified again: its old findings no longer describe it.
+        prescriptions.clearVerification(id);
+        columns.put("verification", null);
         audit.recordChange(AuditEntry.of("prescription.update", "prescription", id).inOrganisation(current.orgId())
                 .changed(new ArrayList<>(columns.keySet())));
         return prescriptions.find(id).orElseThrow();
