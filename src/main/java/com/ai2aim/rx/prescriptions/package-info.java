@@ -2,7 +2,8 @@
  * Prescriptions: what a prescriber wrote, its lifecycle (approve, fill, dispense, refills, cancel, reject, expiry),
  * and each fill and dispense as its own record. Enforces the controlled-substance rules and the role rules of each
  * move, and answers which interactions a prescription has with the patient's other active medications. Reads
- * patients, medications and prescribers through their modules' APIs; contributes to the patient timeline.
+ * patients, medications and prescribers through their modules' APIs; contributes to the patient timeline. Offers the
+ * {@code drug-interaction-check} function (run by the functions runtime) against a patient's active prescriptions.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "identity", "patients", "medications"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "identity", "patients", "medications", "functions"})
 package com.ai2aim.rx.prescriptions;
