@@ -206,6 +206,7 @@ class FunctionRuntimeIntegrationTests {
         assertThat(flaky.path("p99Ms").asDouble()).isGreaterThanOrEqualTo(flaky.path("p95Ms").asDouble());
         JsonNode broken = find(list.data(), "test-broken");
         assertThat(broken.path("errors").asLong()).isPositive().isEqualTo(broken.path("invocations").asLong());
+        assertThat(find(list.data(), "test-slow").path("p50Ms").isNull()).as("no successful call, no percentiles").isTrue();
         assertThat(find(list.data(), "test-echo").path("allowedRoles").toString()).isEqualTo("[\"admin\",\"pharmacist\"]");
     }
 

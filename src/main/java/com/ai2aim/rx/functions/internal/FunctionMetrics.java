@@ -43,7 +43,10 @@ class FunctionMetrics {
             }
         }
         Map<String, Double> percentiles = new LinkedHashMap<>();
-        for (ValueAtPercentile p : timer(function, SUCCESS).takeSnapshot().percentileValues()) {
+        Timer successes = timer(function, SUCCESS);
+        // An empty timer reports 0 ms for every percentile; null says "no data" rather than "instant".
+        ValueAtPercentile[] values = successes.count() == 0 ? new ValueAtPercentile[0] : successes.takeSnapshot().percentileValues();
+        for (ValueAtPercentile p : values) {
             percentiles.put("p" + Math.round(p.percentile() * 100), p.value(TimeUnit.MILLISECONDS));
         }
         return new Figures(invocations, errors, percentiles.get("p50"), percentiles.get("p95"), percentiles.get("p99"));
