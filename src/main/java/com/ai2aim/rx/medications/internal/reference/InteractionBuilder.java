@@ -68,19 +68,30 @@ public final class InteractionBuilder {
                 continue;
             }
             Severity severity = null;
+            int levels = 0;
             for (JsonNode level : entry.path("severity_levels")) {
                 Severity s = AnsmLevels.severity(level.path("level").asString());
                 severity = severity == null || s.isMoreSevereThan(severity) ? s : severity;
+                levels++;
             }
             if (severity == null) {
                 skipped.add("ANSM entry " + index + ": no severity level");
                 continue;
             }
+            // An entry with several levels applies its strictest one only to the products its text names (e.g.
+            // "sedatives + other sedatives" is a contra-indication only with sodium oxybate). Expanded to every
+            // ingredient pair, it would turn each of them into a hard stop; cap it at "major" so it is reviewed, and
+            // say why in the description.
+            boolean conditional = levels > 1 && severity == Severity.CONTRAINDICATED;
+            if (conditional) {
+                severity = Severity.MAJOR;
+            }
             int specificity = (isClass(main) ? 0 : 1) + (isClass(plus) ? 0 : 1);
             String mechanism = entry.path("interaction_mechanism").asString().strip();
             String text = entry.path("description").asString().strip();
             rules.add(new Rule(rules.size() + 1, ANSM, "entry " + index, left, right, severity, specificity,
-                    "The ANSM thesaurus lists " + main + " with " + plus + " as " + AnsmLevels.english(severity) + ".",
+                    "The ANSM thesaurus lists " + main + " with " + plus + " as " + AnsmLevels.english(severity) + "."
+                            + (conditional ? " It is a contra-indication only in the situations the source text names." : ""),
                     AnsmLevels.recommendation(severity) + (mechanism.isEmpty() ? "" : " Mechanism (French source text): " + oneLine(mechanism)),
                     text.isEmpty() ? mechanism : text, "fr"));
         }

@@ -75,6 +75,11 @@ class ReferenceDataTests {
         var found = index.among(List.of("36567", "21212", "723"));
         assertThat(found).extracting(i -> i.severity()).startsWith(Severity.CONTRAINDICATED);
         assertThat(index.among(List.of("7052", "596"))).as("opioid + benzodiazepine").isNotEmpty();
+        // "Sedatives + other sedatives" is a contra-indication only with sodium oxybate: for oxycodone + alprazolam
+        // it must be flagged for review (major), not a hard stop.
+        var sedatives = index.among(List.of("7804", "596"));
+        assertThat(sedatives).isNotEmpty();
+        assertThat(sedatives).extracting(i -> i.severity()).doesNotContain(Severity.CONTRAINDICATED).contains(Severity.MAJOR);
         assertThat(index.between(List.of("29046"), List.of("5640"))).as("ACE inhibitor + NSAID").extracting(i -> i.source())
                 .contains(InteractionBuilder.ONC_NON_INTERRUPTIVE);
         assertThat(index.pairCount()).isGreaterThan(30_000);
