@@ -159,6 +159,16 @@ class ApiExceptionHandler {
         return respond(ErrorCode.SERVICE_UNAVAILABLE, ApiError.of(ErrorCode.SERVICE_UNAVAILABLE, "Temporarily unavailable; retry shortly"));
     }
 
+    /**
+     * The client went away while the response was being written (a closed tab, a load generator stopping): nothing
+     * is wrong with the service and there is nobody to answer, so no error log and no body.
+     */
+    @ExceptionHandler({org.apache.catalina.connector.ClientAbortException.class,
+            org.springframework.web.context.request.async.AsyncRequestNotUsableException.class})
+    void clientGone(Exception e) {
+        log.debug("client closed the connection: {}", e.getClass().getSimpleName());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiResponse<Void>> unexpected(Exception e) {
         log.error("unhandled {}", e.getClass().getName(), e);
