@@ -15,8 +15,10 @@ import com.ai2aim.rx.platform.web.ETags;
 import com.ai2aim.rx.platform.web.ErrorCode;
 import com.ai2aim.rx.platform.web.PageQuery;
 import com.ai2aim.rx.platform.web.PageResult;
+import com.ai2aim.rx.prescriptions.PrescriptionChanged;
 import com.ai2aim.rx.prescriptions.PrescriptionStatus;
 import com.ai2aim.rx.prescriptions.PrescriptionView;
+import com.ai2aim.rx.prescriptions.PrescriptionWritten;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,15 +45,18 @@ class PrescriptionService {
     private final Users users;
     private final AuditTrail audit;
     private final ControlledSubstanceRules controlledRules;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PrescriptionService(PrescriptionRepository prescriptions, Patients patients, Medications medications, Users users,
-                        AuditTrail audit, @Value("${rx.prescriptions.default-validity-months:12}") int validityMonths) {
+                        AuditTrail audit, ApplicationEventPublisher events,
+                        @Value("${rx.prescriptions.default-validity-months:12}") int validityMonths) {
         this.prescriptions = prescriptions;
         this.patients = patients;
         this.medications = medications;
         this.users = users;
         this.audit = audit;
+        this.events = events;
         this.controlledRules = new ControlledSubstanceRules(Period.ofMonths(validityMonths));
         this.clock = Clock.systemDefaultZone();
     }
@@ -105,6 +111,8 @@ class PrescriptionService {
         audit.recordChange(AuditEntry.of("prescription.create", "prescription", id).inOrganisation(patient.orgId())
                 .changed(List.of("patient_id", "prescriber_id", "medication_id", "dose", "sig", "quantity", "days_supply",
                         "refills_authorized", "written_date", "expires_on")));
+        // Published inside the transaction: the outbox row commits with the prescription or not at all.
+        events.publishEvent(new PrescriptionWritten(id));
         return prescriptions.find(id).orElseThrow();
     }
 
@@ -140,6 +148,7 @@ class PrescriptionService {
         columns.put("verification", null);
         audit.recordChange(AuditEntry.of("prescription.update", "prescription", id).inOrganisation(current.orgId())
                 .changed(new ArrayList<>(columns.keySet())));
+        events.publishEvent(new PrescriptionChanged(id));
         return prescriptions.find(id).orElseThrow();
     }
 

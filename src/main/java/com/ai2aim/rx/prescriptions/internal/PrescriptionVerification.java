@@ -71,7 +71,7 @@ class PrescriptionVerification {
     @Transactional
     public Outcome verify(UUID id) {
         Actor actor = Actors.required();
-        if (actor.role() != Role.PHARMACIST && actor.role() != Role.PHYSICIAN && !actor.isAdmin()) {
+        if (actor.role() != Role.PHARMACIST && actor.role() != Role.PHYSICIAN && !actor.isAdmin() && !actor.isService()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only pharmacists, physicians and admins verify prescriptions");
         }
         PrescriptionView current = lockPending(id, "verify");
@@ -112,6 +112,15 @@ class PrescriptionVerification {
                 .inOrganisation(current.orgId()).changed(FIELDS)
                 .withDetails(Map.of("previousStatus", previous.status(), "overrideNumber", overrides.size())));
         return outcome;
+    }
+
+    /** Marks a prescription that automatic verification could not check, so a pharmacist verifies it by hand. */
+    @Transactional
+    public void markManual(UUID id) {
+        PrescriptionView current = prescriptions.lock(id).orElseThrow(() -> ApiException.notFound("Prescription"));
+        prescriptions.storeVerification(id, "manual", null);
+        audit.recordChange(AuditEntry.of("prescription.verify", "prescription", id).inOrganisation(current.orgId())
+                .changed(FIELDS).withDetails(Map.of("automatic", true, "outcome", "manual")));
     }
 
     private PrescriptionView lockPending(UUID id, String move) {
