@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The module's API. {@link #recordChange} joins the caller's transaction (the record commits or rolls back with
- * the change); {@link #recordAccess} and {@link #recordEvent} stand alone and return once the record is durable.
+ * the change); {@link #recordAccess} stands alone and returns once the record is durable.
  */
 @Component
 public class AuditTrail {
@@ -40,11 +40,6 @@ public class AuditTrail {
 
     /** Records a read of PHI or user data; returns when it is committed (group commit with other requests). */
     public void recordAccess(AuditEntry entry) {
-        accessWriter.append(records.toRecord(entry));
-    }
-
-    /** Records something that happened outside any data change (a failed sign-in, a refused request). */
-    public void recordEvent(AuditEntry entry) {
         accessWriter.append(records.toRecord(entry));
     }
 

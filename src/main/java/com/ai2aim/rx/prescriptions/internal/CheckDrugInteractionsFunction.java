@@ -3,8 +3,6 @@ package com.ai2aim.rx.prescriptions.internal;
 import com.ai2aim.rx.audit.AuditEntry;
 import com.ai2aim.rx.audit.AuditTrail;
 import com.ai2aim.rx.functions.RxFunction;
-import com.ai2aim.rx.medications.Interaction;
-import com.ai2aim.rx.medications.InteractionChecker;
 import com.ai2aim.rx.medications.MedicationView;
 import com.ai2aim.rx.medications.Medications;
 import com.ai2aim.rx.patients.PatientView;
@@ -15,8 +13,6 @@ import com.ai2aim.rx.prescriptions.internal.DrugInteractionCheck.Finding;
 import com.ai2aim.rx.prescriptions.internal.DrugInteractionCheck.Input;
 import com.ai2aim.rx.prescriptions.internal.DrugInteractionCheck.Result;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,22 +33,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CheckDrugInteractionsFunction implements RxFunction<Input, Result> {
 
     private static final Pattern RXCUI = Pattern.compile("[0-9]{1,9}");
-    private static final UUID NO_PRESCRIPTION = new UUID(0, 0);
 
     private final Patients patients;
     private final Medications medications;
-    private final InteractionChecker checker;
-    private final PrescriptionRepository prescriptions;
+    private final PrescriptionInteractions interactions;
     private final AuditTrail audit;
     private final TransactionTemplate readOnly;
 
-    CheckDrugInteractionsFunction(Patients patients, Medications medications, InteractionChecker checker,
-                                  PrescriptionRepository prescriptions, AuditTrail audit,
+    CheckDrugInteractionsFunction(Patients patients, Medications medications, PrescriptionInteractions interactions,
+                                  AuditTrail audit,
                                   PlatformTransactionManager transactionManager) {
         this.patients = patients;
         this.medications = medications;
-        this.checker = checker;
-        this.prescriptions = prescriptions;
+        this.interactions = interactions;
         this.audit = audit;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
@@ -83,18 +76,9 @@ class CheckDrugInteractionsFunction implements RxFunction<Input, Result> {
     }
 
     private List<Finding> findings(UUID patientId, List<String> candidate) {
-        List<Finding> findings = new ArrayList<>();
-        for (UUID medicationId : prescriptions.activeMedicationsOf(patientId, NO_PRESCRIPTION)) {
-            MedicationView active = medications.find(medicationId).orElse(null);
-            if (active == null) {
-                continue;
-            }
-            for (Interaction i : checker.between(candidate, active.ingredientRxcuis())) {
-                findings.add(new Finding(active.name(), i.severity(), i.description(), i.recommendation(), i.source()));
-            }
-        }
-        findings.sort(Comparator.comparing(Finding::severity)); // declaration order is most severe first
-        return findings;
+        return interactions.against(patientId, candidate).stream()
+                .map(f -> new Finding(f.medication(), f.severity(), f.description(), f.recommendation(), f.source()))
+                .toList();
     }
 
     /**

@@ -1,25 +1,31 @@
 package com.ai2aim.rx.prescriptions.internal;
 
-import com.ai2aim.rx.medications.Ingredient;
 import com.ai2aim.rx.medications.Interaction;
 import com.ai2aim.rx.medications.InteractionChecker;
 import com.ai2aim.rx.medications.MedicationView;
 import com.ai2aim.rx.medications.Medications;
+import com.ai2aim.rx.medications.Severity;
 import com.ai2aim.rx.prescriptions.PrescriptionView;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Which interactions a prescription's medication has with the patient's other active medications. */
+/**
+ * Which interactions a set of ingredients has with a patient's other active medications. One place for it: the
+ * {@code /interactions} endpoint and the {@code drug-interaction-check} function both ask here.
+ */
 @Component
 class PrescriptionInteractions {
 
     /** One finding: the other medication involved and the knowledge-base entry. */
-    record Finding(UUID medicationId, String medication, String severity, String description, String recommendation,
+    record Finding(UUID medicationId, String medication, Severity severity, String description, String recommendation,
                    String source, String sourceText, String sourceLanguage, String ingredient, String interactingIngredient) {}
+
+    private static final UUID NO_PRESCRIPTION = new UUID(0, 0);
 
     private final PrescriptionRepository prescriptions;
     private final Medications medications;
@@ -31,32 +37,32 @@ class PrescriptionInteractions {
         this.checker = checker;
     }
 
+    /** The prescription's medication against the patient's other active medications, most severe first. */
     @Transactional(readOnly = true)
     public List<Finding> of(PrescriptionView prescription) {
         MedicationView mine = medications.find(prescription.medication().id()).orElseThrow();
-        List<String> myIngredients = mine.ingredients().stream().map(Ingredient::rxcui).toList();
+        return against(prescription.patientId(), prescription.id(), mine.ingredientRxcuis());
+    }
+
+    /** A medication being considered (its ingredient RxCUIs) against all of the patient's active medications. */
+    @Transactional(readOnly = true)
+    public List<Finding> against(UUID patientId, Collection<String> candidateIngredients) {
+        return against(patientId, NO_PRESCRIPTION, candidateIngredients);
+    }
+
+    private List<Finding> against(UUID patientId, UUID exceptPrescription, Collection<String> candidateIngredients) {
         List<Finding> findings = new ArrayList<>();
-        for (UUID otherId : prescriptions.activeMedicationsOf(prescription.patientId(), prescription.id())) {
+        for (UUID otherId : prescriptions.activeMedicationsOf(patientId, exceptPrescription)) {
             MedicationView other = medications.find(otherId).orElse(null);
             if (other == null) {
                 continue;
             }
-            List<String> theirIngredients = other.ingredients().stream().map(Ingredient::rxcui).toList();
-            for (Interaction i : checker.between(myIngredients, theirIngredients)) {
-                findings.add(new Finding(other.id(), other.name(), i.severity().name().toLowerCase(), i.description(),
-                        i.recommendation(), i.source(), i.sourceText(), i.sourceLanguage(), i.first().name(), i.second().name()));
+            for (Interaction i : checker.between(candidateIngredients, other.ingredientRxcuis())) {
+                findings.add(new Finding(other.id(), other.name(), i.severity(), i.description(), i.recommendation(),
+                        i.source(), i.sourceText(), i.sourceLanguage(), i.first().name(), i.second().name()));
             }
         }
-        findings.sort(Comparator.comparing(f -> rank(f.severity())));
+        findings.sort(Comparator.comparing(Finding::severity)); // Severity is declared most severe first
         return findings;
-    }
-
-    private static int rank(String severity) {
-        return switch (severity) {
-            case "contraindicated" -> 0;
-            case "major" -> 1;
-            case "moderate" -> 2;
-            default -> 3;
-        };
     }
 }
