@@ -72,8 +72,9 @@ class PrescriptionController {
     @Operation(summary = "One prescription with its fills and dispenses")
     @GetMapping("/api/prescriptions/{id}")
     ResponseEntity<ApiResponse<Map<String, Object>>> get(@PathVariable UUID id) {
-        PrescriptionView prescription = service.get(id);
-        var fills = service.fills(id);
+        PrescriptionService.Detail detail = service.detail(id);
+        PrescriptionView prescription = detail.prescription();
+        var fills = detail.fills();
         audit.recordAccess(AuditEntry.of("prescription.read", "prescription", id).inOrganisation(prescription.orgId()));
         return ResponseEntity.ok().eTag(ETags.of(prescription.version()))
                 .body(ApiResponse.ok(Map.of("prescription", prescription, "fills", fills)));

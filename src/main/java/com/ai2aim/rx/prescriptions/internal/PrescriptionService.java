@@ -245,10 +245,12 @@ class PrescriptionService {
         return prescriptions.find(id).orElseThrow();
     }
 
+    /** A prescription with its fills and dispenses, read in one transaction. */
+    record Detail(PrescriptionView prescription, List<PrescriptionRepository.FillRecord> fills) {}
+
     @Transactional(readOnly = true)
-    public List<PrescriptionRepository.FillRecord> fills(UUID id) {
-        get(id);
-        return prescriptions.fills(id);
+    public Detail detail(UUID id) {
+        return new Detail(get(id), prescriptions.fills(id));
     }
 
     private PrescriptionView endWith(PrescriptionView current, PrescriptionStatus next, String reason, String action) {
