@@ -2,12 +2,16 @@ package com.ai2aim.rx.prescriptions.internal;
 
 import com.ai2aim.rx.platform.security.Actors;
 import com.ai2aim.rx.prescriptions.PrescriptionChanged;
-import com.ai2aim.rx.prescriptions.PrescriptionStatus;
-import com.ai2aim.rx.prescriptions.PrescriptionView;
 import com.ai2aim.rx.prescriptions.PrescriptionWritten;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.ai2aim.rx.platform.web.ApiException;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,7 +21,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Verifies a prescription by itself once it is written or changed. The events come through Modulith's JDBC
  * publication registry, so one left undelivered by a stop is sent again; verifying only prescriptions still pending
  * and unverified makes a second delivery harmless. The listener thread has no signed-in user, so the work runs as
- * the service in a transaction opened here, not by the (non-transactional) listener method.
+ * the service. A failure is retried with back-off (Resilience4j); a rule violation the rules report (a 4xx) is not
+ * retried, since it would fail the same way.
  */
 @Component
 class VerifyWrittenPrescriptions {
@@ -25,15 +30,18 @@ class VerifyWrittenPrescriptions {
     static final int ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(VerifyWrittenPrescriptions.class);
 
-    private final PrescriptionRepository prescriptions;
     private final PrescriptionVerification verification;
     private final TransactionTemplate transactions;
+    private final Retry retry;
 
-    VerifyWrittenPrescriptions(PrescriptionRepository prescriptions, PrescriptionVerification verification,
-                               TransactionTemplate transactions) {
-        this.prescriptions = prescriptions;
+    VerifyWrittenPrescriptions(PrescriptionVerification verification, TransactionTemplate transactions,
+                               @Value("${rx.prescriptions.verification.retry-backoff:200ms}") Duration backoff) {
         this.verification = verification;
         this.transactions = transactions;
+        this.retry = Retry.of("prescription-verification", RetryConfig.custom().maxAttempts(ATTEMPTS)
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(backoff, 2.0))
+                .retryOnException(e -> !(e instanceof ApiException api) || api.code().status().is5xxServerError())
+                .build());
     }
 
     @Async
@@ -49,41 +57,16 @@ class VerifyWrittenPrescriptions {
     }
 
     void verify(UUID id) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Actors.asService(() -> transactions.execute(status -> verifyIfDue(id)));
-                return;
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS) {
-                    // Rules that keep failing must not hold the prescription up: a pharmacist checks it by hand.
-                    log.warn("Automatic verification of prescription {} failed {} times; left for manual review", id, attempt, e);
-                    Actors.asService(() -> transactions.execute(status -> markManualIfDue(id)));
-                    return;
-                }
-            }
+        try {
+            Retry.decorateRunnable(retry, () -> Actors.asService(() -> verification.verifyIfUnverified(id))).run();
+        } catch (RuntimeException e) {
+            // Rules that keep failing must not hold the prescription up: a pharmacist checks it by hand, and is told.
+            log.warn("Automatic verification of prescription {} failed {} times ({}); left for manual review",
+                    id, ATTEMPTS, e.getClass().getSimpleName());
+            Actors.asService(() -> transactions.execute(status -> {
+                verification.markManualIfUnverified(id);
+                return null;
+            }));
         }
-    }
-
-    private Boolean verifyIfDue(UUID id) {
-        if (!due(id)) {
-            return false;
-        }
-        verification.verify(id);
-        return true;
-    }
-
-    private Boolean markManualIfDue(UUID id) {
-        if (!due(id)) {
-            return false;
-        }
-        verification.markManual(id);
-        return true;
-    }
-
-    /** Locks the row so two deliveries of the same event cannot both verify it. */
-    private boolean due(UUID id) {
-        return prescriptions.lock(id)
-                .filter(p -> p.lifecycleStatus() == PrescriptionStatus.PENDING && p.verificationStatus() == null)
-                .isPresent();
     }
 }

@@ -24,11 +24,24 @@ public final class PrescriptionVerifier {
         this.policies = List.copyOf(policies);
     }
 
-    /** Every policy, in the order the findings are reported. */
+    /** Every built-in policy, in the order the findings are reported. */
     public static PrescriptionVerifier withAllPolicies(DrugInteractionPolicy.Interactions interactions) {
-        return new PrescriptionVerifier(List.of(new AllergyToIngredientOrClassPolicy(), new DrugInteractionPolicy(interactions),
-                new DuplicateTherapyPolicy(), new OpioidDailyMmePolicy(), new OpioidBenzodiazepineOverlapPolicy(),
-                new ControlledSubstanceRulesPolicy(), new QuantityTimesDaysSupplySanityPolicy()));
+        return withAllPolicies(interactions, List.of());
+    }
+
+    /**
+     * The built-in policies followed by a deployment's own (Spring beans implementing {@link VerificationPolicy}, for
+     * local formulary or organisation rules); a policy that throws fails the verification, which is then retried and
+     * finally left to a pharmacist.
+     */
+    public static PrescriptionVerifier withAllPolicies(DrugInteractionPolicy.Interactions interactions,
+                                                       List<VerificationPolicy> localPolicies) {
+        List<VerificationPolicy> all = new ArrayList<>(List.of(new AllergyToIngredientOrClassPolicy(),
+                new DrugInteractionPolicy(interactions), new DuplicateTherapyPolicy(), new OpioidDailyMmePolicy(),
+                new OpioidBenzodiazepineOverlapPolicy(), new ControlledSubstanceRulesPolicy(),
+                new QuantityTimesDaysSupplySanityPolicy()));
+        all.addAll(localPolicies);
+        return new PrescriptionVerifier(all);
     }
 
     public List<String> policyNames() {
