@@ -32,6 +32,15 @@ public interface RxFunction<I, O> {
 
     O invoke(I input);
 
+    /**
+     * How many calls a minute one caller may make, counted in PostgreSQL across every copy of the service; past it the
+     * caller gets 429 RATE_LIMITED with Retry-After. A deployment may override it with
+     * {@code rx.functions.<name>.calls-per-minute}.
+     */
+    default int callsPerMinute() {
+        return 600;
+    }
+
     /** Whether a failure is worth another attempt. By default only {@link TransientFunctionException} is. */
     default boolean isTransient(RuntimeException failure) {
         return failure instanceof TransientFunctionException;

@@ -83,6 +83,19 @@ class TestFunctions {
         };
     }
 
+    /** Allows each caller three calls a minute. */
+    @Bean
+    RxFunction<Keyed, Map<String, Object>> limitedFunction() {
+        return new Fixed<>("test-limited", Keyed.class, Set.of(Role.PHARMACIST, Role.TECHNICIAN), Duration.ofSeconds(5)) {
+            @Override public int callsPerMinute() { return 3; }
+
+            @Override
+            public Map<String, Object> invoke(Keyed input) {
+                return Map.of("key", input.key());
+            }
+        };
+    }
+
     private abstract static class Fixed<I, O> implements RxFunction<I, O> {
         private final String name;
         private final Class<I> type;

@@ -23,8 +23,11 @@ class FunctionAdminController {
     private final FunctionRegistry registry;
     private final FunctionMetrics metrics;
     private final InvocationLog invocations;
+    private final FunctionRateLimits limits;
 
-    FunctionAdminController(FunctionRegistry registry, FunctionMetrics metrics, InvocationLog invocations) {
+    FunctionAdminController(FunctionRegistry registry, FunctionMetrics metrics, InvocationLog invocations,
+                            FunctionRateLimits limits) {
+        this.limits = limits;
         this.registry = registry;
         this.metrics = metrics;
         this.invocations = invocations;
@@ -54,6 +57,6 @@ class FunctionAdminController {
         FunctionMetrics.Figures figures = metrics.figures(function.name());
         return new FunctionView(function.name(), function.allowedRoles().stream().map(r -> r.value()).sorted().toList(),
                 function.timeout().toMillis(), figures.invocations(), figures.errors(), figures.p50Ms(), figures.p95Ms(),
-                figures.p99Ms());
+                figures.p99Ms(), metrics.firstCallMs(function.name()), limits.perMinute(function));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.Validator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +41,14 @@ class FunctionInvoker {
     private final InvocationLog invocations;
     private final JsonMapper json;
     private final Validator validator;
+    private final FunctionRateLimits limits;
+    private final AsyncFunctionCalls asyncCalls;
 
     FunctionInvoker(FunctionRegistry registry, FunctionRunner runner, FunctionMetrics metrics, InvocationLog invocations,
-                    JsonMapper json, Validator validator) {
+                    JsonMapper json, Validator validator, FunctionRateLimits limits,
+                    @org.springframework.context.annotation.Lazy AsyncFunctionCalls asyncCalls) {
+        this.limits = limits;
+        this.asyncCalls = asyncCalls;
         this.registry = registry;
         this.runner = runner;
         this.metrics = metrics;
@@ -55,36 +61,75 @@ class FunctionInvoker {
     Object invoke(String name, JsonNode body, HttpInputMessage request) {
         RxFunction<?, ?> function = registry.find(name).orElseThrow(() -> ApiException.notFound("Function"));
         Actor caller = Actors.required();
+        return measured(function, caller, RequestContext.requestId(), attempts -> call(function, caller, body, request, attempts));
+    }
+
+    /**
+     * Checks the call as {@link #invoke} would (404, 403, 429, 400), then queues it and returns its id at once; a
+     * worker runs it later as the same caller ({@link AsyncFunctionCalls}).
+     */
+    UUID queue(String name, JsonNode body, HttpInputMessage request) {
+        RxFunction<?, ?> function = registry.find(name).orElseThrow(() -> ApiException.notFound("Function"));
+        Actor caller = Actors.required();
+        try {
+            checked(function, caller, body, request);
+        } catch (RuntimeException e) {
+            ErrorCode failure = classify(e);
+            metrics.record(name, outcome(failure), Duration.ZERO);
+            throw e;
+        }
+        return asyncCalls.queue(function.name(), caller, body == null ? json.createObjectNode() : body);
+    }
+
+    /** Runs a queued call as its caller, timed and logged like a synchronous one. */
+    Object runQueued(RxFunction<?, ?> function, Actor caller, JsonNode body, String requestId) {
+        return measured(function, caller, requestId, attempts -> Actors.as(caller,
+                () -> call(function, caller, body, null, attempts)));
+    }
+
+    private Object measured(RxFunction<?, ?> function, Actor caller, String requestId,
+                            java.util.function.Function<AtomicInteger, Object> work) {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         AtomicInteger attempts = new AtomicInteger(0);
         ErrorCode failure = null;
         try {
-            return call(function, caller, body, request, attempts);
+            return work.apply(attempts);
         } catch (RuntimeException e) {
             failure = classify(e);
             throw e;
         } finally {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             String outcome = outcome(failure);
-            metrics.record(name, outcome, took);
-            record(new InvocationLog.Entry(name, caller.auditId(), caller.role().value(), caller.orgId(),
+            metrics.record(function.name(), outcome, took);
+            record(new InvocationLog.Entry(function.name(), caller.auditId(), caller.role().value(), caller.orgId(),
                     failure == null ? 200 : failure.status().value(), outcome, failure == null ? null : failure.name(),
-                    Math.max(attempts.get(), 1), took.toNanos() / 1_000_000.0, RequestContext.requestId(), startedAt));
+                    Math.max(attempts.get(), 1), took.toNanos() / 1_000_000.0, requestId, startedAt));
         }
     }
 
     private <I, O> O call(RxFunction<I, O> function, Actor caller, JsonNode body, HttpInputMessage request,
                           AtomicInteger attempts) {
+        return runner.run(function, checked(function, caller, body, request), attempts);
+    }
+
+    /** Role, rate limit, then the input read and validated: every check a call passes before it runs. */
+    private <I> I checked(RxFunction<I, ?> function, Actor caller, JsonNode body, HttpInputMessage request) {
         if (!function.allowedRoles().contains(caller.role())) {
             throw ApiException.forbidden();
         }
+        limits.check(function, caller);
         I input = read(function.inputType(), body, request);
         Set<ConstraintViolation<I>> violations = validator.validate(input);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        return runner.run(function, input, attempts);
+        return input;
+    }
+
+    /** A failure as the error code the caller sees. */
+    static ErrorCode classify(RuntimeException e) {
+        return classifyFailure(e);
     }
 
     /** Read with the application's rules; errors are reported exactly like a controller's unreadable body. */
@@ -92,11 +137,14 @@ class FunctionInvoker {
         try {
             return json.treeToValue(body == null ? json.createObjectNode() : body, type);
         } catch (JacksonException e) {
+            if (request == null) {
+                throw new ApiException(ErrorCode.VALIDATION_ERROR, "The queued input no longer fits the function");
+            }
             throw new HttpMessageNotReadableException("function input unreadable", e, request);
         }
     }
 
-    private static ErrorCode classify(RuntimeException e) {
+    private static ErrorCode classifyFailure(RuntimeException e) {
         if (e instanceof ApiException api) {
             return api.code();
         }

@@ -1,5 +1,6 @@
 package com.ai2aim.rx.functions.internal;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
@@ -19,6 +20,9 @@ class FunctionMetrics {
 
     static final String TIMER = "rx.function.invocations";
     static final String SUCCESS = "success";
+    static final String FIRST_CALL = "rx.function.first.call";
+
+    private final Map<String, Double> firstCalls = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final MeterRegistry registry;
 
@@ -30,6 +34,16 @@ class FunctionMetrics {
 
     void record(String function, String outcome, Duration duration) {
         timer(function, outcome).record(duration);
+        if (SUCCESS.equals(outcome) && firstCalls.putIfAbsent(function, duration.toNanos() / 1_000_000.0) == null) {
+            Gauge.builder(FIRST_CALL, firstCalls, calls -> calls.getOrDefault(function, Double.NaN))
+                    .description("Duration of the first successful call of a function since this copy started (ms)")
+                    .tag("function", function).baseUnit("milliseconds").register(registry);
+        }
+    }
+
+    /** How long the first successful call since start took (ms); null before it. Shows warm-up cost, if any. */
+    Double firstCallMs(String function) {
+        return firstCalls.get(function);
     }
 
     /** Invocations, failed invocations, and percentiles (ms) of the successful ones, since this copy started. */

@@ -16,6 +16,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -24,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs a function as the caller on a worker thread, so the request thread can stop waiting at the function's
- * timeout; retries failures the function calls transient (three attempts, back-off doubling from
+ * timeout; retries failures the function calls transient with Resilience4j (three attempts, back-off doubling from
  * {@code rx.functions.retry-backoff}). The pool is bounded: when it is full the caller is told to retry (503)
  * rather than queued behind slow work.
  */
@@ -36,6 +39,7 @@ class FunctionRunner implements AutoCloseable {
 
     private final ThreadPoolExecutor executor;
     private final Duration backoff;
+    private final Map<String, Retry> retries = new java.util.concurrent.ConcurrentHashMap<>();
 
     FunctionRunner(@Value("${rx.functions.max-concurrent:64}") int maxConcurrent,
                    @Value("${rx.functions.retry-backoff:100ms}") Duration backoff) {
@@ -82,31 +86,20 @@ class FunctionRunner implements AutoCloseable {
     }
 
     private <I, O> O attempt(RxFunction<I, O> function, I input, AtomicInteger attempts) {
-        for (int attempt = 1; ; attempt++) {
-            attempts.set(attempt);
-            try {
-                return function.invoke(input);
-            } catch (RuntimeException e) {
-                if (!function.isTransient(e)) {
-                    throw e;
-                }
-                if (attempt >= MAX_ATTEMPTS) {
-                    log.warn("function {} failed transiently {} times; giving up ({})", function.name(), attempt, e.getClass().getSimpleName());
-                    throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Temporarily unavailable; retry shortly");
-                }
-                log.info("function {} attempt {} failed transiently ({}); retrying", function.name(), attempt, e.getClass().getSimpleName());
-                pause(backoff.multipliedBy(1L << (attempt - 1)), e);
-            }
-        }
-    }
-
-    private static void pause(Duration delay, RuntimeException failure) {
+        Retry retry = retries.computeIfAbsent(function.name(), name -> Retry.of(name, RetryConfig.custom()
+                .maxAttempts(MAX_ATTEMPTS).intervalFunction(IntervalFunction.ofExponentialBackoff(backoff, 2.0))
+                .retryOnException(e -> e instanceof RuntimeException r && function.isTransient(r)).build()));
         try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException interrupted) {
-            // The caller has stopped waiting (timeout); keep the flag and end with the failure we have.
-            Thread.currentThread().interrupt();
-            throw failure;
+            return Retry.decorateSupplier(retry, () -> {
+                attempts.incrementAndGet();
+                return function.invoke(input);
+            }).get();
+        } catch (RuntimeException e) {
+            if (!function.isTransient(e)) {
+                throw e;
+            }
+            log.warn("function {} failed transiently {} times; giving up ({})", function.name(), attempts.get(), e.getClass().getSimpleName());
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Temporarily unavailable; retry shortly");
         }
     }
 

@@ -7,4 +7,4 @@ import java.util.List;
  * success), and the p50/p95/p99 latency of the successful ones in milliseconds (null before the first).
  */
 record FunctionView(String name, List<String> allowedRoles, long timeoutMs, long invocations, long errors,
-                    Double p50Ms, Double p95Ms, Double p99Ms) {}
+                    Double p50Ms, Double p95Ms, Double p99Ms, Double firstCallMs, int callsPerMinute) {}

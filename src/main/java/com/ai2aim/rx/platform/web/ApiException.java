@@ -10,6 +10,7 @@ public class ApiException extends RuntimeException {
 
     private final ErrorCode code;
     private final transient List<ApiError.FieldDetail> details;
+    private long retryAfterSeconds;
 
     public ApiException(ErrorCode code, String message) {
         this(code, message, List.of());
@@ -27,6 +28,18 @@ public class ApiException extends RuntimeException {
 
     public ApiError toError() {
         return new ApiError(code.name(), getMessage(), details);
+    }
+
+    /** 429 with a {@code Retry-After} header. */
+    public static ApiException rateLimited(long retryAfterSeconds) {
+        ApiException e = new ApiException(ErrorCode.RATE_LIMITED, "Too many requests; retry after " + retryAfterSeconds + " s");
+        e.retryAfterSeconds = retryAfterSeconds;
+        return e;
+    }
+
+    /** Seconds the client should wait before retrying; 0 when the failure says nothing about waiting. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ApiException notFound(String resource) {

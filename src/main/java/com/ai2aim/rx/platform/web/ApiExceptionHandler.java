@@ -40,7 +40,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiResponse<Void>> api(ApiException e) {
-        return respond(e.code(), e.toError());
+        ResponseEntity<ApiResponse<Void>> response = respond(e.code(), e.toError());
+        if (e.retryAfterSeconds() > 0) {
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .header("Retry-After", Long.toString(e.retryAfterSeconds())).body(response.getBody());
+        }
+        return response;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
