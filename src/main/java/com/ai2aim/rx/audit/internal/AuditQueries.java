@@ -1,5 +1,6 @@
 package com.ai2aim.rx.audit.internal;
 
+import com.ai2aim.rx.platform.web.PageCount;
 import com.ai2aim.rx.platform.web.PageQuery;
 import com.ai2aim.rx.platform.web.PageResult;
 import java.io.IOException;
@@ -45,7 +46,7 @@ class AuditQueries {
 
     @Transactional(readOnly = true)
     PageResult<AuditLogView> list(AuditFilter filter, PageQuery page) {
-        long total = jdbc.sql("select count(*) from audit_log" + filter.where()).params(filter.params()).query(Long.class).single();
+        PageCount.Total total = PageCount.bounded(jdbc, "from audit_log" + filter.where(), filter.params(), page);
         List<AuditLogView> items = jdbc.sql("select " + COLUMNS + " from audit_log" + filter.where()
                         + " order by " + page.orderBy() + " limit :limit offset :offset")
                 .params(filter.params()).param("limit", page.limit()).param("offset", page.offset())

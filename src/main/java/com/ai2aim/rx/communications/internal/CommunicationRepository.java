@@ -1,6 +1,7 @@
 package com.ai2aim.rx.communications.internal;
 
 import com.ai2aim.rx.communications.CommunicationSummary;
+import com.ai2aim.rx.platform.web.PageCount;
 import com.ai2aim.rx.platform.web.PageQuery;
 import com.ai2aim.rx.platform.web.PageResult;
 import java.sql.ResultSet;
@@ -72,7 +73,7 @@ public class CommunicationRepository {
             params.put("caller", caller);
         }
         String where = " where " + String.join(" and ", clauses);
-        long total = jdbc.sql("select count(*) from communications c" + where).params(params).query(Long.class).single();
+        PageCount.Total total = PageCount.bounded(jdbc, "from communications c" + where, params, page);
         List<CommunicationView> items = jdbc.sql("select " + COLUMNS + " from communications c" + where
                         + " order by " + page.orderBy() + " limit :limit offset :offset")
                 .params(params).param("limit", page.limit()).param("offset", page.offset()).query(this::view).list();

@@ -1,6 +1,7 @@
 package com.ai2aim.rx.medications.internal;
 
 import com.ai2aim.rx.medications.Ingredient;
+import com.ai2aim.rx.platform.web.PageCount;
 import com.ai2aim.rx.platform.web.PageQuery;
 import com.ai2aim.rx.platform.web.PageResult;
 import java.math.BigDecimal;
@@ -76,7 +77,7 @@ class MedicationRepository {
             params.put("class", filter.therapeuticClass());
         }
         String where = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
-        long total = jdbc.sql("select count(*) from medications m" + where).params(params).query(Long.class).single();
+        PageCount.Total total = PageCount.bounded(jdbc, "from medications m" + where, params, page);
         List<MedicationDetails> items = jdbc.sql("select " + COLUMNS + " from medications m" + where + " order by "
                         + page.orderBy() + " limit :limit offset :offset")
                 .params(params).param("limit", page.limit()).param("offset", page.offset()).query(this::details).list();

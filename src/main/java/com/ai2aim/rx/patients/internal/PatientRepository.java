@@ -1,5 +1,6 @@
 package com.ai2aim.rx.patients.internal;
 
+import com.ai2aim.rx.platform.web.PageCount;
 import com.ai2aim.rx.platform.web.PageQuery;
 import com.ai2aim.rx.platform.web.PageResult;
 import java.sql.ResultSet;
@@ -90,7 +91,7 @@ class PatientRepository {
         if (filter.phone() != null) { clauses.add("phone = :phone"); params.put("phone", filter.phone()); }
         if (filter.active() != null) { clauses.add("is_active = :active"); params.put("active", filter.active()); }
         String where = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
-        long total = jdbc.sql("select count(*) from patients" + where).params(params).query(Long.class).single();
+        PageCount.Total total = PageCount.bounded(jdbc, "from patients" + where, params, page);
         List<PatientRow> items = jdbc.sql("select " + COLUMNS + " from patients" + where + " order by " + page.orderBy()
                         + " limit :limit offset :offset")
                 .params(params).param("limit", page.limit()).param("offset", page.offset()).query(this::row).list();

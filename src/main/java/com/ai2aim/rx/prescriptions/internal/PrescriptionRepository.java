@@ -3,6 +3,7 @@ package com.ai2aim.rx.prescriptions.internal;
 import com.ai2aim.rx.platform.security.Actor;
 import com.ai2aim.rx.platform.security.Actors;
 import com.ai2aim.rx.platform.security.Role;
+import com.ai2aim.rx.platform.web.PageCount;
 import com.ai2aim.rx.platform.web.PageQuery;
 import com.ai2aim.rx.platform.web.PageResult;
 import com.ai2aim.rx.prescriptions.PrescriptionView;
@@ -70,7 +71,7 @@ class PrescriptionRepository {
         if (filter.controlled() != null) { clauses.add("p.controlled = :controlled"); params.put("controlled", filter.controlled()); }
         if (filter.expiringBefore() != null) { clauses.add("p.expires_on < :before"); params.put("before", filter.expiringBefore()); }
         String where = " where " + String.join(" and ", clauses);
-        long total = jdbc.sql("select count(*) from prescriptions p" + where).params(params).query(Long.class).single();
+        PageCount.Total total = PageCount.bounded(jdbc, "from prescriptions p" + where, params, page);
         // Pick the page's rows first, then join the medication names: joining before the limit made the planner hash
         // the whole catalogue for every list.
         String pageIds = "select p.id from prescriptions p" + where + " order by " + page.orderBy() + " limit :limit offset :offset";

@@ -36,7 +36,7 @@ class EnvelopeTests {
             "1, 100, 1000000000000, 10000000000, true, false"})
     void paginationCountsPagesAndNeighbours(int page, int limit, long total, long pages, boolean hasNext, boolean hasPrev) {
         Pagination p = Pagination.of(page, limit, total);
-        assertThat(p).isEqualTo(new Pagination(page, limit, total, pages, hasNext, hasPrev));
+        assertThat(p).isEqualTo(new Pagination(page, limit, total, pages, hasNext, hasPrev, true));
     }
 
     @RepeatedTest(200)
@@ -61,7 +61,7 @@ class EnvelopeTests {
         ApiResponse<List<Integer>> response = ApiResponse.page(result.map(String::length));
         assertThat(response.success()).isTrue();
         assertThat(response.data()).containsExactly(1, 1);
-        assertThat(response.pagination()).isEqualTo(new Pagination(2, 2, 5, 3, true, true));
+        assertThat(response.pagination()).isEqualTo(new Pagination(2, 2, 5, 3, true, true, true));
         assertThat(response.error()).isNull();
     }
 
