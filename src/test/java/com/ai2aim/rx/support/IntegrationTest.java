@@ -17,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "rx.demo=true",
         "rx.database.data-dir=target/test-pg/${random.uuid}",
         "rx.database.embedded-clean=true",
+        "rx.audit.archive.dir=target/test-archive/${random.uuid}",
+        "rx.backup.dir=target/test-backups/${random.uuid}",
         "rx.jwt.secret=test-secret-test-secret-test-secret-0123456789",
         "rx.bootstrap.admin-email=root@test.rx",
         "rx.bootstrap.admin-password=Root-Password-2026",
