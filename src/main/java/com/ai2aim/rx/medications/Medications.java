@@ -27,6 +27,12 @@ public class Medications {
         return id == null ? Optional.empty() : catalogue.find(id);
     }
 
+    /** The products with these ids that the caller may see, by id, in one query; ids not visible are left out. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, MedicationView> findAll(java.util.Collection<UUID> ids) {
+        return ids == null || ids.isEmpty() ? java.util.Map.of() : catalogue.findAll(ids);
+    }
+
     /** The caller's organisation's active product with this RxCUI, else the active reference product. */
     @Transactional(readOnly = true)
     public Optional<MedicationView> findByRxcui(String rxcui) {

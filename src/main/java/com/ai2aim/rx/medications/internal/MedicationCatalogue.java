@@ -22,6 +22,12 @@ public class MedicationCatalogue {
         return medications.find(id).map(MedicationDetails::view);
     }
 
+    public java.util.Map<UUID, MedicationView> findAll(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, MedicationView> found = new java.util.HashMap<>();
+        medications.findAll(ids).forEach(d -> found.put(d.view().id(), d.view()));
+        return found;
+    }
+
     public Optional<MedicationView> findByRxcui(String rxcui) {
         return medications.findByRxcui(rxcui).map(MedicationDetails::view);
     }

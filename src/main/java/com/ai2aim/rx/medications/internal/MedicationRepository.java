@@ -50,6 +50,12 @@ class MedicationRepository {
         this.json = json;
     }
 
+    /** The products with these ids that the transaction may see, in no particular order: one query, not one per id. */
+    List<MedicationDetails> findAll(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : jdbc.sql("select " + COLUMNS + " from medications m where m.id in (:ids)")
+                .param("ids", List.copyOf(ids)).query(this::details).list();
+    }
+
     Optional<MedicationDetails> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from medications m where m.id = :id").param("id", id).query(this::details).optional();
     }

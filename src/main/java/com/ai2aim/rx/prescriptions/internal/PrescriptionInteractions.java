@@ -52,8 +52,10 @@ class PrescriptionInteractions {
 
     private List<Finding> against(UUID patientId, UUID exceptPrescription, Collection<String> candidateIngredients) {
         List<Finding> findings = new ArrayList<>();
-        for (UUID otherId : prescriptions.activeMedicationsOf(patientId, exceptPrescription)) {
-            MedicationView other = medications.find(otherId).orElse(null);
+        List<UUID> otherIds = prescriptions.activeMedicationsOf(patientId, exceptPrescription);
+        java.util.Map<UUID, MedicationView> products = medications.findAll(otherIds);
+        for (UUID otherId : otherIds) {
+            MedicationView other = products.get(otherId);
             if (other == null) {
                 continue;
             }

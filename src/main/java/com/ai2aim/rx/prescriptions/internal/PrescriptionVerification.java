@@ -157,9 +157,10 @@ class PrescriptionVerification {
         MedicationView medication = medications.find(current.medication().id())
                 .orElseThrow(() -> ApiException.conflict("The prescription's medication is no longer in the catalogue"));
         PatientView patient = patients.find(current.patientId()).orElseThrow(() -> ApiException.notFound("Patient"));
-        List<Therapy> others = prescriptions.activeOf(current.patientId(), current.id()).stream()
-                .map(p -> medications.find(p.medication().id()).map(m -> Therapy.of(p, m)))
-                .flatMap(Optional::stream).toList();
+        List<PrescriptionView> active = prescriptions.activeOf(current.patientId(), current.id());
+        java.util.Map<UUID, MedicationView> products = medications.findAll(active.stream().map(p -> p.medication().id()).toList());
+        List<Therapy> others = active.stream().filter(p -> products.containsKey(p.medication().id()))
+                .map(p -> Therapy.of(p, products.get(p.medication().id()))).toList();
         VerificationInput input = new VerificationInput(Therapy.of(current, medication), patient, others, LocalDate.now(clock));
         return new Prepared(current, input, verifier.verify(input));
     }
