@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -26,11 +27,12 @@ class ComponentChecks {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final HealthContributorRegistry health;
+    /** Looked up when needed: the registry holds the jobs runtime's indicator, which needs this job. */
+    private final ObjectProvider<HealthContributorRegistry> health;
     private final HealthCheckProperties properties;
     private final HttpClient http;
 
-    ComponentChecks(JdbcClient jdbc, TransactionTemplate transactions, HealthContributorRegistry health,
+    ComponentChecks(JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<HealthContributorRegistry> health,
                     HealthCheckProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -67,7 +69,7 @@ class ComponentChecks {
     }
 
     boolean functions() {
-        HealthContributor contributor = health.getContributor("functions");
+        HealthContributor contributor = health.getObject().getContributor("functions");
         return contributor instanceof HealthIndicator indicator && Status.UP.equals(indicator.health().getStatus());
     }
 
