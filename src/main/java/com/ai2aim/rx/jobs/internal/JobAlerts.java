@@ -41,7 +41,7 @@ class JobAlerts implements JobSignals {
         this.transactions = transactions;
         this.config = properties.alerts();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(config.timeout()).build());
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.timeout()).build());
         factory.setReadTimeout(config.timeout());
         this.http = RestClient.builder().requestFactory(factory).build();
     }

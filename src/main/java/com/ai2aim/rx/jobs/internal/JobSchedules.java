@@ -47,7 +47,7 @@ class JobSchedules {
             var instance = JobTasks.SCHEDULED.instance(job.name()).data(next.toString()).scheduledTo(next);
             if (existing.isEmpty()) {
                 scheduler.scheduleIfNotExists(instance);
-            } else if (movedBySchedule(existing.get(), now, next)) {
+            } else if (movedBySchedule(existing.get(), job, now)) {
                 scheduler.reschedule(instance);
             }
             log.info("job {} scheduled '{}' ({}), next run {}", job.name(), job.cron(), registry.zone(),
@@ -55,10 +55,11 @@ class JobSchedules {
         }
     }
 
-    /** A waiting future run whose time no longer matches the schedule (and is not a pending retry). */
-    private static boolean movedBySchedule(ScheduledExecution<Object> execution, Instant now, Instant next) {
-        return !execution.isPicked() && execution.getConsecutiveFailures() == 0
-                && execution.getExecutionTime().isAfter(now) && !execution.getExecutionTime().equals(next);
+    /** A waiting future run at a time the (changed) schedule would not fire at, and not a pending retry. */
+    private static boolean movedBySchedule(ScheduledExecution<Object> execution, JobRegistry.Definition job, Instant now) {
+        Instant at = execution.getExecutionTime();
+        return !execution.isPicked() && execution.getConsecutiveFailures() == 0 && at.isAfter(now)
+                && !job.nextAfter(at.minusMillis(1)).equals(at);
     }
 
     Optional<ScheduledExecution<Object>> current(String job) {

@@ -38,7 +38,7 @@ class ComponentChecks {
         this.transactions = transactions;
         this.health = health;
         this.properties = properties;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
