@@ -31,9 +31,13 @@ class JobRegistry {
             return job.name();
         }
 
-        /** The first due instant strictly after {@code after}. */
+        /**
+         * The first due instant strictly after {@code after}. Fractions of a second are dropped first: the cron
+         * library carries them into a seconds-level result otherwise, and runs are recorded at their cron instant.
+         */
         Instant nextAfter(Instant after) {
-            return schedule.getNextExecutionTime(ExecutionComplete.simulatedSuccess(after));
+            Instant whole = after.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            return schedule.getNextExecutionTime(ExecutionComplete.simulatedSuccess(whole));
         }
     }
 
