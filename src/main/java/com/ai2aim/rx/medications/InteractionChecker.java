@@ -37,6 +37,11 @@ public class InteractionChecker {
         return index().between(candidateIngredientRxcuis, otherIngredientRxcuis);
     }
 
+    /** How many ingredient pairs the knowledge base knows (loads it if it is not loaded yet). */
+    public int pairCount() {
+        return index().pairCount();
+    }
+
     @EventListener(ApplicationStartedEvent.class)
     void warmUp() {
         index();

@@ -1,5 +1,6 @@
 package com.ai2aim.rx.medications;
 
+import com.ai2aim.rx.medications.internal.CatalogueStatisticsCache;
 import com.ai2aim.rx.medications.internal.MedicationCatalogue;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +18,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class Medications {
 
     private final MedicationCatalogue catalogue;
+    private final CatalogueStatisticsCache statistics;
 
-    Medications(MedicationCatalogue catalogue) {
+    Medications(MedicationCatalogue catalogue, CatalogueStatisticsCache statistics) {
         this.catalogue = catalogue;
+        this.statistics = statistics;
+    }
+
+    /**
+     * The catalogue's dashboard counts as last refreshed by the cache-warming job (computed on first use). Call it
+     * outside a transaction; the counts span every organisation, so only show them to whom that is fine.
+     */
+    public CatalogueStatistics statistics() {
+        return statistics.get();
     }
 
     @Transactional(readOnly = true)

@@ -9,7 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * Starts the whole service on a random port over a fresh embedded PostgreSQL (demo data seeded). Test classes that
  * share these properties share one context and one database, so tests create their own rows and never assume
- * an empty table.
+ * an empty table. Jobs are not put on the schedule (they would fire at random moments of other tests); manual
+ * runs through {@code POST /api/jobs/{name}/run} still work.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,5 +26,6 @@ import org.springframework.boot.test.context.SpringBootTest;
         "rx.rate-limit.per-user-per-minute=100000",
         "rx.rate-limit.per-ip-per-minute=100000",
         "rx.rate-limit.sign-in-per-ip-per-minute=100000",
+        "rx.jobs.scheduling-enabled=false",
 })
 public @interface IntegrationTest {}

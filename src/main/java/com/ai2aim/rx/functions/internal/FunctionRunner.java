@@ -114,6 +114,19 @@ class FunctionRunner implements AutoCloseable {
         }
     }
 
+    /** False once the pool has been shut down (the service is stopping). */
+    boolean accepting() {
+        return !executor.isShutdown();
+    }
+
+    int busy() {
+        return executor.getActiveCount();
+    }
+
+    int capacity() {
+        return executor.getMaximumPoolSize();
+    }
+
     @Override
     public void close() {
         executor.shutdownNow();

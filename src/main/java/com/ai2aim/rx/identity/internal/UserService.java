@@ -120,8 +120,30 @@ class UserService {
             throw ApiException.conflict("You cannot deactivate your own account");
         }
         UserView current = users.find(id).orElseThrow(() -> ApiException.notFound("User"));
+        deactivate(current, Map.of());
+    }
+
+    /**
+     * The inactive-user-cleanup job's path (as the service): deactivates the user if, inside this transaction, they
+     * are still an active non-admin who has not signed in since {@code cutoff}; returns whether it did.
+     */
+    @Transactional
+    public boolean deactivateIfInactive(UUID id, java.time.Instant cutoff) {
+        UserView current = users.find(id).orElse(null);
+        if (current == null || !current.isActive() || "admin".equals(current.role())
+                || !(current.lastLogin() == null ? current.createdAt() : current.lastLogin()).isBefore(cutoff)) {
+            return false;
+        }
+        deactivate(current, Map.of("reason", "inactive", "cutoff", cutoff.toString()));
+        return true;
+    }
+
+    /** Deactivation and its session ending, shared by the admin API and the inactive-user-cleanup job. */
+    private void deactivate(UserView current, Map<String, Object> details) {
+        UUID id = current.id();
         users.update(id, null, Map.of("is_active", false, "deactivated_at", java.sql.Timestamp.from(java.time.Instant.now())));
-        audit.recordChange(AuditEntry.of("user.deactivate", "user", id).inOrganisation(current.orgId()).changed(List.of("is_active")));
+        audit.recordChange(AuditEntry.of("user.deactivate", "user", id).inOrganisation(current.orgId())
+                .changed(List.of("is_active")).withDetails(details));
         endSessions(id, "deactivated");
     }
 

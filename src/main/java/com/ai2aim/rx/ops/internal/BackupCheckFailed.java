@@ -5,7 +5,7 @@ package com.ai2aim.rx.ops.internal;
  * under job failures) so the run history and the alert say which rule failed; it never holds data, only names,
  * numbers and file names.
  */
-class BackupCheckFailed extends RuntimeException {
+class BackupCheckFailed extends com.ai2aim.rx.jobs.JobFailedException {
 
     /** No backup, or the newest good one is older than the allowed age. */
     static final String STALE = "BACKUP_STALE";
@@ -14,14 +14,8 @@ class BackupCheckFailed extends RuntimeException {
     /** The file restored, but counts or sample rows differ from its manifest; or it did not restore at all. */
     static final String RESTORE_FAILED = "BACKUP_RESTORE_FAILED";
 
-    private final String code;
-
+    /** A JobFailedException, so the jobs runtime keeps the code and this safe message in the run history. */
     BackupCheckFailed(String code, String message) {
-        super(code + ": " + message);
-        this.code = code;
-    }
-
-    String code() {
-        return code;
+        super(code, code + ": " + message);
     }
 }
