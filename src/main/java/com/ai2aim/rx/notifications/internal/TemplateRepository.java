@@ -39,7 +39,7 @@ class TemplateRepository {
 
     /** The active templates of a key, one per channel: the locale's own where there is one, else the default. */
     List<TemplateView> activeFor(String key, String locale) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                  where key = :key and active and deleted_at is null and (locale is null or locale = :locale)
                  order by channel, locale nulls last""")
                 .param("key", key).param("locale", locale).query(TemplateRepository::view).list()
