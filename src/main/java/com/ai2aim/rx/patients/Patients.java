@@ -28,4 +28,12 @@ public class Patients {
     public Optional<PatientView> find(UUID id) {
         return lookup.find(id);
     }
+
+    /**
+     * The patient's contact details and communication preferences, under the same rules as {@link #find(UUID)}.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PatientContact> contact(UUID id) {
+        return lookup.contact(id);
+    }
 }

@@ -2,7 +2,11 @@ package com.ai2aim.rx.patients.internal;
 
 import com.ai2aim.rx.patients.AllergyView;
 import com.ai2aim.rx.patients.ConditionView;
+import com.ai2aim.rx.patients.PatientContact;
 import com.ai2aim.rx.patients.PatientView;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -25,5 +29,30 @@ public class PatientLookup {
                 clinical.allergies(id).stream().map(a -> new AllergyView(a.id(), a.substance(), a.rxcui(), a.drugClass(),
                         a.reaction(), a.severity())).toList(),
                 clinical.conditions(id).stream().map(c -> new ConditionView(c.id(), c.icd10Code(), c.text())).toList()));
+    }
+
+    public Optional<PatientContact> contact(UUID id) {
+        return patients.find(id).filter(p -> !p.deleted()).map(p -> {
+            PatientRequests.CommunicationPreferences prefs = p.communicationPreferences();
+            List<String> channels = prefs == null || prefs.channels() == null ? List.of() : prefs.channels();
+            Map<String, Boolean> consent = new LinkedHashMap<>();
+            PatientRequests.ChannelConsents c = prefs == null ? null : prefs.consent();
+            if (c != null) {
+                put(consent, "email", c.email());
+                put(consent, "sms", c.sms());
+                put(consent, "push", c.push());
+                put(consent, "in_app", c.inApp());
+            }
+            PatientRequests.QuietHours q = prefs == null ? null : prefs.quietHours();
+            return new PatientContact(p.id(), p.orgId(), p.userId(), p.preferredPharmacyId(), p.firstName(), p.lastName(),
+                    p.phone(), p.email(), channels, consent,
+                    q == null ? null : new PatientContact.QuietHours(q.start(), q.end(), q.timezone()));
+        });
+    }
+
+    private static void put(Map<String, Boolean> consent, String channel, PatientRequests.Consent given) {
+        if (given != null && given.granted() != null) {
+            consent.put(channel, given.granted());
+        }
     }
 }

@@ -1,0 +1,32 @@
+package com.ai2aim.rx.notifications.internal;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/** Bodies of the template admin API. */
+final class TemplateRequests {
+
+    static final String CHANNEL = "email|sms|push|in_app";
+    static final String CHANNEL_MESSAGE = "must be one of email, sms, push, in_app";
+    static final String KEY = "[a-z0-9][a-z0-9._-]{0,63}";
+    static final String LOCALE = "[a-z]{2}(-[A-Z]{2})?";
+
+    private TemplateRequests() {}
+
+    record Create(@NotBlank @Pattern(regexp = KEY, message = "must be lower-case letters, digits, '.', '_' or '-' (1-64)") String key,
+                  @NotBlank @Pattern(regexp = CHANNEL, message = CHANNEL_MESSAGE) String channel,
+                  @Pattern(regexp = LOCALE, message = "must be a language code such as en or en-GB") String locale,
+                  @Size(max = 500) String subject,
+                  @NotBlank @Size(max = 20000) String body,
+                  Boolean active) {}
+
+    /** Present fields change, absent ones stay. */
+    record Update(@Size(max = 500) String subject, @Size(min = 1, max = 20000) String body, Boolean active) {}
+
+    record Preview(@Size(max = 50) Map<@NotNull String, @NotNull @Size(max = 1000) String> variables) {}
+
+    record Rendered(String subject, String body) {}
+}
