@@ -43,6 +43,14 @@ public class Users {
                 .param("org", orgId).param("role", role).query(Users::userContact).list();
     }
 
+    /** The active global admins (no organisation), as far as the caller may see them: for cluster-wide alerts. */
+    public List<UserContact> activeGlobalAdmins() {
+        return jdbc.sql("""
+                select id, email, full_name, phone, role, org_id, is_active from users
+                where org_id is null and role = 'admin' and is_active order by created_at""")
+                .query(Users::userContact).list();
+    }
+
     /** An organisation's name, when the caller may see the organisation. */
     public Optional<String> organisationName(UUID orgId) {
         return jdbc.sql("select name from organizations where id = :id").param("id", orgId).query(String.class).optional();
