@@ -213,5 +213,11 @@ class PrescriptionModelReviewIntegrationTests {
         assertThat(manualAlerts).containsOnlyOnce(lastId);
         assertThat(db.sql("select details::text from audit_log where resource_id = ? and action = 'prescription.verify'")
                 .param(lastId.toString()).query(String.class).single()).contains("manual");
+        // The pharmacy's pharmacists are told, by prescription number only.
+        String rxNumber = clinical.prescriptionColumn(lastId, "rx_number");
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/notifications?limit=100")
+                .token(users.token(TestUsers.PHARMACIST)).send().raw().contains(rxNumber));
+        String inbox = api.get("/api/notifications?limit=100").token(users.token(TestUsers.PHARMACIST)).send().raw();
+        assertThat(inbox).contains("verification-needs-review").doesNotContain("Fixture");
     }
 }

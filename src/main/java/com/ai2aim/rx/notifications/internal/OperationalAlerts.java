@@ -14,13 +14,14 @@ import java.util.UUID;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns other modules' events into alerts to the people who must act: a prescription left for manual verification
  * goes to its pharmacy's pharmacists; a job that failed, missed its schedule or recovered, and a report that is ready,
  * go to the global admins. Events arrive through Modulith's JDBC outbox (redelivered after a stop), and every send
- * carries a dedup key naming the occasion, so a redelivery alerts nobody twice. Runs as the service, outside any
- * transaction (the listeners are not transactional themselves).
+ * carries a dedup key naming the occasion, so a redelivery alerts nobody twice. Each alert runs as the service in one
+ * transaction opened here (the listeners themselves are not transactional: the service role is entered outside one).
  */
 @Component
 class OperationalAlerts {
@@ -28,8 +29,10 @@ class OperationalAlerts {
     private final Notifications notifications;
     private final Prescriptions prescriptions;
     private final Users users;
+    private final TransactionTemplate transactions;
 
-    OperationalAlerts(Notifications notifications, Prescriptions prescriptions, Users users) {
+    OperationalAlerts(Notifications notifications, Prescriptions prescriptions, Users users, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.notifications = notifications;
         this.prescriptions = prescriptions;
         this.users = users;
@@ -38,7 +41,7 @@ class OperationalAlerts {
     @Async
     @TransactionalEventListener
     void on(PrescriptionNeedsManualVerification event) {
-        Actors.asService(() -> {
+        Actors.asService(() -> transactions.execute(status -> {
             PrescriptionView prescription = prescriptions.find(event.prescriptionId()).orElse(null);
             if (prescription == null) {
                 return null;
@@ -46,7 +49,7 @@ class OperationalAlerts {
             UUID pharmacy = event.pharmacyId() != null ? event.pharmacyId() : event.orgId();
             return notifications.alertStaff(pharmacy, Role.PHARMACIST, "verification-needs-review",
                     Map.of("prescriptionNumber", prescription.rxNumber()), "manual-verification:" + event.prescriptionId());
-        });
+        }));
     }
 
     @Async
@@ -68,9 +71,9 @@ class OperationalAlerts {
     }
 
     private void toGlobalAdmins(String template, Map<String, String> variables, String dedupKey) {
-        Actors.asService(() -> {
+        Actors.asService(() -> transactions.execute(status -> {
             users.activeGlobalAdmins().forEach(admin -> notifications.notifyUser(admin.id(), template, variables, dedupKey));
             return null;
-        });
+        }));
     }
 }
