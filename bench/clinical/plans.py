@@ -105,11 +105,20 @@ class Query:
         return text, types, values
 
 
+def bounded_count(from_where):
+    """PageCount.bounded: a list's total is counted only up to 1,000 rows (ADR 0005), so the count stops early."""
+    return "select count(*) from (select 1 " + from_where + " limit :countCap) counted"
+
+
+def count_params(params):
+    return dict(params, countCap=(1001, "int8"))
+
+
 def list_queries(prefix, label, select, count_from, where, order, params):
     """The two statements of one list call: the total count, then the page (default limit 20, offset 0)."""
     clause = " where " + " and ".join(where) if where else ""
     page = dict(params, limit=(20, "int4"), offset=(0, "int8"))
-    return [Query(f"{prefix}.count@{label}", "select count(*) from " + count_from + clause, params),
+    return [Query(f"{prefix}.count@{label}", bounded_count("from " + count_from + clause), count_params(params)),
             Query(f"{prefix}.page@{label}", select + clause + " order by " + order + " limit :limit offset :offset", page)]
 
 
@@ -123,7 +132,7 @@ def prescription_page_queries(prefix, label, where, params):
     clause = " where " + " and ".join(where)
     page = dict(params, limit=(20, "int4"), offset=(0, "int8"))
     ids = "select p.id from prescriptions p" + clause + " order by " + RX_ORDER + " limit :limit offset :offset"
-    return [Query(f"{prefix}.count@{label}", "select count(*) from prescriptions p" + clause, params),
+    return [Query(f"{prefix}.count@{label}", bounded_count("from prescriptions p" + clause), count_params(params)),
             Query(f"{prefix}.page@{label}", RX_SELECT + " where p.id in (" + ids + ") order by " + RX_ORDER, page)]
 
 
