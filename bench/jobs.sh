@@ -40,6 +40,12 @@ done
 URL="http://localhost:$HTTP_PORT"
 PSQL="psql -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres -X -q"
 
+# The demo users are seeded once the service is up: the generator copies the demo pharmacist's password hash.
+for _ in $(seq 1 60); do
+  [ "$($PSQL -t -A -c "select count(*) from user_credentials c join users u on u.id = c.user_id
+       where lower(u.email) = 'pharmacist@demo.rx' and c.password_hash is not null" 2>/dev/null)" = "1" ] && break
+  sleep 1
+done
 echo "D: generating the clinical data at scale $SCALE (skipped when already there)"
 GEN_START=$(date +%s)
 $PSQL -v scale="$SCALE" -v seed=0.42 -f bench/clinical/generate.sql > "$OUT/generate.txt" 2>&1 \
