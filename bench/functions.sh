@@ -99,7 +99,7 @@ latency = max(0.0, cycle - $DELAY)
 print(round(max(0.0, $CONNECTIONS * 1000.0 / $RATE - latency), 2))")
 done
 
-echo "F80: mix paced (delay ${DELAY} ms) with each function at about $FUNCTION_RATE calls/s, ${DURATION}s"
+echo "F80: mix paced (delay ${DELAY} ms) with each function at up to $FUNCTION_RATE calls/s, ${DURATION}s"
 api_functions "$OUT/api-before.json"
 prometheus "$OUT/metrics-before.txt"
 functions_start paced "$DURATION" "$FUNCTION_DELAY"
