@@ -130,10 +130,10 @@ FN_ERRORS=$(errors fn-drug-interaction-check-paced fn-prescription-verify-paced)
 MIX_ERRORS=$(errors mix paced)
 function_row() { # function label: one summary line for a function in F80
   local fn=$1 run=fn-$1-paced
-  printf '  %-23s %s calls/s  service p50=%s p95=%s p99=%s ms (%s calls, %s failed)  client p50=%s p95=%s p99=%s max=%s ms  non-2xx=%s\n' \
+  printf '  %-23s %s calls/s  service p50=%s p95=%s p99=%s ms (%s calls, %s failed)  client p50=%s p95=%s p99=%s max=%s ms  non-2xx=%s  with findings=%s\n' \
     "$fn" "$(field "$run" RATE req_per_s)" "$(phase PHASE "$fn" p50)" "$(phase PHASE "$fn" p95)" "$(phase PHASE "$fn" p99)" \
     "$(phase PHASE "$fn" calls)" "$(phase PHASE "$fn" failed)" "$(field "$run" LATENCY_MS p50)" "$(field "$run" LATENCY_MS p95)" \
-    "$(field "$run" LATENCY_MS p99)" "$(field "$run" LATENCY_MS max)" "$(field "$run" TOTAL non2xx)"
+    "$(field "$run" LATENCY_MS p99)" "$(field "$run" LATENCY_MS max)" "$(field "$run" TOTAL non2xx)" "$(field "$run" KIND with_findings)"
 }
 {
   echo "functions benchmark $(date -u +%FT%TZ), scale $SCALE, ${DURATION}s per run, $CONNECTIONS mix connections, $FUNCTION_CONNECTIONS per function, $(nproc) cores, $(${BENCH_JAVA:-java} -version 2>&1 | head -1)"

@@ -2,8 +2,8 @@
 --   BENCH_FUNCTION=drug-interaction-check  {patientId, newMedication, dosage}: a patient the caller can see and a
 --                                          reference catalogue product id
 --   BENCH_FUNCTION=prescription-verify     {prescriptionId}: a PENDING prescription of the caller's pharmacy
--- One function per wrk, so wrk's latency histogram is that function's. Output as mix.lua's: KIND, ERRORS, SAMPLE,
--- TOTAL, LATENCY_MS, RATE. BENCH_DELAY_MS, when set, paces each connection with wrk's delay() hook.
+-- One function per wrk, so wrk's latency histogram is that function's. Output as mix.lua's: KIND (with the number of
+-- 2xx answers that report an interaction or a verification finding), ERRORS, SAMPLE, TOTAL, LATENCY_MS, RATE. BENCH_DELAY_MS, when set, paces each connection with wrk's delay() hook.
 
 local data = dofile(os.getenv("BENCH_FUNCTIONS_DATA"))
 local callers = data.callers
@@ -24,7 +24,7 @@ function setup(thread)
 end
 
 local counter = 0
-sent, non2xx, codes, samples = 0, 0, {}, {}
+sent, non2xx, found, codes, samples = 0, 0, 0, {}, {}
 local pending = {}
 
 function init(args)
@@ -59,6 +59,9 @@ function response(status, headers, body)
   local id = headers["X-Request-Id"] or headers["x-request-id"] or ""
   local request_body = pending[id]
   pending[id] = nil
+  if status >= 200 and status <= 299 and (body or ""):find('"severity"', 1, true) then
+    found = found + 1 -- an interaction found, or a verification finding
+  end
   if status < 200 or status > 299 then
     non2xx = non2xx + 1
     local key = kind .. " " .. status
@@ -70,14 +73,15 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local total_sent, total_bad, all_codes, all_samples = 0, 0, {}, {}
+  local total_sent, total_bad, total_found, all_codes, all_samples = 0, 0, 0, {}, {}
   for _, t in ipairs(threads) do
     total_sent = total_sent + (t:get("sent") or 0)
     total_bad = total_bad + (t:get("non2xx") or 0)
+    total_found = total_found + (t:get("found") or 0)
     for k, v in pairs(t:get("codes") or {}) do all_codes[k] = (all_codes[k] or 0) + v end
     for k, v in pairs(t:get("samples") or {}) do all_samples[k] = all_samples[k] or v end
   end
-  io.write(string.format("KIND %-20s sent=%-8d non2xx=%d\n", kind, total_sent, total_bad))
+  io.write(string.format("KIND %-20s sent=%-8d non2xx=%d with_findings=%d\n", kind, total_sent, total_bad, total_found))
   local keys = {}
   for k in pairs(all_codes) do keys[#keys + 1] = k end
   table.sort(keys)
