@@ -13,7 +13,9 @@ bench_jar() { # builds the jar when the sources are newer; sets JAR
   fi
 }
 
-bench_start() { # [VAR=value...]: starts the demo service on its embedded PostgreSQL and waits until it is healthy
+bench_start() { # [VAR=value...]: starts the demo service on its embedded PostgreSQL and waits until it is ready
+  # Readiness, not health: health is UP as soon as Tomcat listens, before the ApplicationRunners (the demo users the
+  # generated staff copy their password hash from) have run; readiness accepts traffic only after them.
   DATA=${BENCH_DATA_DIR:-$OUT/data}
   echo "starting the service (embedded PostgreSQL on $PG_PORT, HTTP on $HTTP_PORT, data in $DATA)"
   env RX_DEMO=true RX_DATA_DIR="$DATA" RX_EMBEDDED_DB_PORT="$PG_PORT" RX_PORT="$HTTP_PORT" "$@" \
@@ -21,11 +23,11 @@ bench_start() { # [VAR=value...]: starts the demo service on its embedded Postgr
   SERVICE=$!
   trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
   for _ in $(seq 1 180); do
-    curl -sf "http://localhost:$HTTP_PORT/actuator/health" >/dev/null && break
+    curl -sf "http://localhost:$HTTP_PORT/actuator/health/readiness" >/dev/null && break
     kill -0 $SERVICE 2>/dev/null || { echo "the service stopped; see $OUT/service.log"; tail -20 "$OUT/service.log"; exit 1; }
     sleep 1
   done
-  curl -sf "http://localhost:$HTTP_PORT/actuator/health" >/dev/null || { echo "the service did not become healthy"; exit 1; }
+  curl -sf "http://localhost:$HTTP_PORT/actuator/health/readiness" >/dev/null || { echo "the service did not become ready"; exit 1; }
   PSQL="psql -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres -X -q"
   URL="http://localhost:$HTTP_PORT"
 }
