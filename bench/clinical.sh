@@ -16,6 +16,7 @@
 #   BENCH_JAVA=<path to java> picks the JVM (default: java on PATH).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 DURATION=${1:-60}
 SCALE=${BENCH_SCALE:-1.0}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
@@ -26,37 +27,10 @@ OUT=bench/results/clinical-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT/plans"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
-command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y wrk >/dev/null; }
-command -v psql >/dev/null || { echo "installing psql"; apt-get install -y postgresql-client >/dev/null; }
-
-JAR=target/rx-0.1.0-SNAPSHOT.jar
-if [ ! -f "$JAR" ] || [ -n "$(find src/main pom.xml -newer "$JAR" -print -quit)" ]; then
-  mvn -B -o -q -DskipTests package
-fi
-
-DATA=${BENCH_DATA_DIR:-$OUT/data}
-echo "starting the service (embedded PostgreSQL on $PG_PORT, HTTP on $HTTP_PORT, data in $DATA)"
-RX_DEMO=true RX_DATA_DIR=$DATA RX_EMBEDDED_DB_PORT=$PG_PORT RX_PORT=$HTTP_PORT \
-RX_RATE_LIMIT_USER_PER_MINUTE=100000000 RX_RATE_LIMIT_IP_PER_MINUTE=100000000 \
-  ${BENCH_JAVA:-java} ${BENCH_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$JAR" > "$OUT/service.log" 2>&1 &
-SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do
-  curl -sf "http://localhost:$HTTP_PORT/actuator/health" >/dev/null && break
-  kill -0 $SERVICE 2>/dev/null || { echo "the service stopped; see $OUT/service.log"; tail -20 "$OUT/service.log"; exit 1; }
-  sleep 1
-done
-curl -sf "http://localhost:$HTTP_PORT/actuator/health" >/dev/null || { echo "the service did not become healthy"; exit 1; }
-
-PSQL="psql -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres -X -q"
-echo "D: generating data at scale $SCALE"
-GEN_START=$(date +%s)
-set +e
-$PSQL -v scale="$SCALE" -v seed=0.42 -f bench/clinical/generate.sql 2>&1 | tee "$OUT/generate.txt" | grep -v '^Time:'
-GEN_STATUS=${PIPESTATUS[0]}
-set -e
-[ "$GEN_STATUS" -eq 0 ] || { echo "data generation failed; see $OUT/generate.txt"; exit 1; }
-GEN_SECONDS=$(( $(date +%s) - GEN_START ))
+bench_tools
+bench_jar
+bench_start RX_RATE_LIMIT_USER_PER_MINUTE=100000000 RX_RATE_LIMIT_IP_PER_MINUTE=100000000
+bench_generate
 
 echo "signing in the benchmark users and choosing their ids under their own RLS"
 python3 bench/clinical/prepare.py --http-port "$HTTP_PORT" --pg-port "$PG_PORT" --out "$OUT" | tee "$OUT/prepare.txt"
@@ -67,22 +41,11 @@ PLANS_FLAGGED=$(awk '/^PLANS/ {split($3, a, "="); print a[2]}' "$OUT/plans.txt")
 PLANS_TOTAL=$(awk '/^PLANS/ {split($2, a, "="); print a[2]}' "$OUT/plans.txt")
 
 export BENCH_MIX_DATA=$OUT/mix-data.lua BENCH_SEARCH_DATA=$OUT/search-data.lua
-URL="http://localhost:$HTTP_PORT"
-wrk_run() { # name duration script [env...]: runs wrk with the script, output in $OUT/name.txt
-  local name=$1 duration=$2 script=$3; shift 3
-  local connections=$CONNECTIONS
-  [ "$script" = bench/clinical/search.lua ] && connections=$SEARCH_CONNECTIONS
-  env "$@" wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$script" "$URL" > "$OUT/$name.txt" 2>&1 \
-    || { echo "wrk failed ($name):"; cat "$OUT/$name.txt"; exit 1; }
-}
-field() { # name line-tag key: a key=value from the Lua done() output
-  awk -v tag="$2" -v key="$3" '$1==tag { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1]==key) print kv[2] } }' "$OUT/$1.txt" | tail -1
-}
 
 AUDIT_BEFORE=$($PSQL -t -A -c "select coalesce(max(seq), 0) from audit_log")
 echo "warming up (15 s of the mix, 5 s of search)"
 wrk_run warmup 15 bench/clinical/mix.lua
-wrk_run warmup-search 5 bench/clinical/search.lua
+WRK_CONNECTIONS=$SEARCH_CONNECTIONS wrk_run warmup-search 5 bench/clinical/search.lua
 
 echo "MIX: pharmacy mix, ${DURATION}s"
 curl -sf "$URL/actuator/prometheus" > "$OUT/metrics-before-mix.txt" || true
@@ -92,7 +55,7 @@ python3 bench/clinical/endpoints.py "$OUT/metrics-before-mix.txt" "$OUT/metrics-
 MIX=$(field mix RATE req_per_s)
 
 echo "SRCH: medication search, ${DURATION}s, $SEARCH_CONNECTIONS connections"
-wrk_run search "$DURATION" bench/clinical/search.lua
+WRK_CONNECTIONS=$SEARCH_CONNECTIONS wrk_run search "$DURATION" bench/clinical/search.lua
 
 # P80: each connection waits delay() ms after a response before its next request. The connection's cycle is its
 # latency plus the delay, so two short calibration runs measure the latency at that load and adjust the delay.
@@ -133,11 +96,6 @@ print(" ".join(f"{k}={audited.get(k, 0)}/{sent[k]}" for k in sorted(sent)))
 PY
 )
 
-pass() { python3 -c "
-try:
-    print('PASS' if ($1) else 'FAIL')
-except ValueError:
-    print('n/a')"; }
 WARMUP_NON2XX=$(field warmup TOTAL non2xx)
 MIX_NON2XX=$(field mix TOTAL non2xx); MIX_SOCKET=$(field mix TOTAL socket_errors); MIX_TIMEOUTS=$(field mix TOTAL timeouts)
 PACED_NON2XX=$(field paced TOTAL non2xx)
@@ -147,7 +105,7 @@ PACED_P99=$(field paced LATENCY_MS p99)
 {
   echo "clinical benchmark $(date -u +%FT%TZ), scale $SCALE, ${DURATION}s per run, $CONNECTIONS connections, $(nproc) cores"
   echo "load average at start $LOAD_START, at end $LOAD_END (other work on the machine shows here)"
-  awk -F'|' '/^ *(patients|prescriptions|prescription_fills|prescription_dispenses|communications|medications) *\|/ {gsub(/ /, "", $1); gsub(/ /, "", $2); printf "%s=%s ", $1, $2} END {print ""}' "$OUT/generate.txt" | sed 's/^/data: /'
+  bench_data_line
   echo "data generated in ${GEN_SECONDS}s"
   echo "MIX  pharmacy mix                 req/s=$MIX  p50=$(field mix LATENCY_MS p50) p90=$(field mix LATENCY_MS p90) p99=$(field mix LATENCY_MS p99) ms  non-2xx=$MIX_NON2XX socket-errors=$MIX_SOCKET timeouts=$MIX_TIMEOUTS"
   grep '^KIND' "$OUT/mix.txt" | sed 's/^KIND/     /'

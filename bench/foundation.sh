@@ -30,7 +30,7 @@ RX_RATE_LIMIT_USER_PER_MINUTE=100000000 RX_RATE_LIMIT_IP_PER_MINUTE=100000000 \
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
-  curl -sf "http://localhost:$HTTP_PORT/actuator/health" >/dev/null && break
+  curl -sf "http://localhost:$HTTP_PORT/actuator/health/readiness" >/dev/null && break
   sleep 1
 done
 

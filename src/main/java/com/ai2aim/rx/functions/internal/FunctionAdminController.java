@@ -34,7 +34,9 @@ class FunctionAdminController {
     }
 
     @Operation(summary = "List functions with their figures (admin)", description = "Invocations and errors since this "
-            + "copy of the service started, and p50/p95/p99 (ms) of successful invocations.")
+            + "copy of the service started; p50/p95/p99 (ms) of successful invocations over a sliding window of about "
+            + "the last two minutes (Micrometer's decaying percentiles; Prometheus has the full histogram); the first "
+            + "call's duration after start; each caller's calls per minute.")
     @GetMapping
     ApiResponse<List<FunctionView>> list() {
         return ApiResponse.ok(registry.all().stream().map(this::view).toList());

@@ -46,7 +46,7 @@ class FunctionMetrics {
         return firstCalls.get(function);
     }
 
-    /** Invocations, failed invocations, and percentiles (ms) of the successful ones, since this copy started. */
+    /** Invocations and failed invocations since this copy started; percentiles (ms) of the recent successful ones. */
     Figures figures(String function) {
         long invocations = 0;
         long errors = 0;

@@ -30,7 +30,7 @@ final class DrugClasses {
     }
 
     static boolean isOpioidIngredient(MedicationView medication) {
-        return medication.ingredients().stream().map(Ingredient::rxcui).anyMatch(OPIOID_INGREDIENTS::contains);
+        return medication.ingredients().stream().anyMatch(DrugClasses::isOpioidIngredient);
     }
 
     static boolean isOpioidIngredient(Ingredient ingredient) {
@@ -39,7 +39,12 @@ final class DrugClasses {
 
     static boolean isBenzodiazepine(MedicationView medication) {
         return normalised(medication.therapeuticClass()).contains("benzodiazepine")
-                || medication.ingredients().stream().map(Ingredient::rxcui).anyMatch(BENZODIAZEPINE_INGREDIENTS::contains);
+                || medication.ingredients().stream().anyMatch(DrugClasses::isBenzodiazepineIngredient);
+    }
+
+    /** An ingredient without an RxCUI (catalogue rows may lack one) is of neither class; Set.of rejects null. */
+    private static boolean isBenzodiazepineIngredient(Ingredient ingredient) {
+        return ingredient.rxcui() != null && BENZODIAZEPINE_INGREDIENTS.contains(ingredient.rxcui());
     }
 
     /** Lower case, trimmed, without a trailing " class" or plural "s", so "Penicillins" and "penicillin class" agree. */

@@ -30,6 +30,16 @@ class OpioidBenzodiazepineOverlapPolicyTests {
     }
 
     @Test
+    void anIngredientWithoutAnRxcuiIsOfNeitherClass() {
+        // Catalogue ingredients may lack an RxCUI; the check used to throw (Set.of rejects null) and fail verification.
+        var unnamed = plain(null, new com.ai2aim.rx.medications.Ingredient(null, "inactive ingredient"));
+        assertThat(policy.apply(input(therapy(oxycodone5(), "20", 5), therapy(unnamed, "30", 30)))).isEmpty();
+        assertThat(policy.apply(input(therapy(unnamed, "30", 30), therapy(alprazolam(), "30", 30)))).isEmpty();
+        var benzoWithUnnamed = plain(null, new com.ai2aim.rx.medications.Ingredient(null, "inactive ingredient"), DIAZEPAM);
+        assertThat(policy.apply(input(therapy(benzoWithUnnamed, "30", 30), therapy(morphine("10"), "30", 30)))).hasSize(1);
+    }
+
+    @Test
     void noOverlapWithoutBothClasses() {
         assertThat(policy.apply(input(therapy(oxycodone5(), "20", 5), therapy(morphine("10"), "30", 30)))).isEmpty();
         assertThat(policy.apply(input(therapy(alprazolam(), "30", 30), therapy(amoxicillin(), "21", 7)))).isEmpty();
