@@ -15,7 +15,7 @@ create table documents (
     type_hint       text        check (type_hint in ('lab_result', 'referral', 'letter', 'prescription')),
     document_type   text        not null check (document_type in ('lab_result', 'referral', 'letter', 'prescription', 'unknown')),
     status          text        not null check (status in ('processed', 'needs_review')),
-    review_reason   text        check (review_reason in ('low_confidence', 'validation_failed', 'patient_not_matched')),
+    review_reason   text        check (review_reason in ('low_confidence', 'validation_failed')),
     confidence      numeric(4, 3) not null check (confidence between 0 and 1),
     extractor       text        not null check (extractor in ('deterministic', 'llm')),
     text_source     text        not null check (text_source in ('text_layer', 'ocr', 'mixed')),

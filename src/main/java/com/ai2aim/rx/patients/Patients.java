@@ -1,6 +1,8 @@
 package com.ai2aim.rx.patients;
 
 import com.ai2aim.rx.patients.internal.PatientLookup;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -24,6 +26,16 @@ public class Patients {
      * The patient with its current allergies and conditions, or empty when it does not exist, is soft-deleted, or
      * is not visible to the acting user.
      */
+    /**
+     * The ids of the organisation's patients (visible to the acting user) born on that day and named exactly so, as
+     * "First Last" or "Last, First", ignoring case and spacing. Used to link a document to its patient: callers link
+     * only when there is exactly one.
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> findIdsByNameAndBirthDate(UUID orgId, String fullName, LocalDate dateOfBirth) {
+        return lookup.idsByNameAndBirthDate(orgId, fullName, dateOfBirth);
+    }
+
     @Transactional(readOnly = true)
     public Optional<PatientView> find(UUID id) {
         return lookup.find(id);

@@ -4,8 +4,10 @@ import com.ai2aim.rx.patients.AllergyView;
 import com.ai2aim.rx.patients.ConditionView;
 import com.ai2aim.rx.patients.PatientContact;
 import com.ai2aim.rx.patients.PatientView;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +23,22 @@ public class PatientLookup {
     PatientLookup(PatientRepository patients, ClinicalRepository clinical) {
         this.patients = patients;
         this.clinical = clinical;
+    }
+
+    /**
+     * Ids of the organisation's live patients born on that day whose name is exactly the given one, as "First Last"
+     * or "Last, First" (case and extra spaces aside).
+     */
+    public List<UUID> idsByNameAndBirthDate(UUID orgId, String fullName, LocalDate dateOfBirth) {
+        String wanted = normal(fullName);
+        return patients.bornOn(orgId, dateOfBirth).stream()
+                .filter(p -> wanted.equals(normal(p.firstName() + " " + p.lastName()))
+                        || wanted.equals(normal(p.lastName() + ", " + p.firstName())))
+                .map(PatientRow::id).toList();
+    }
+
+    private static String normal(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     public Optional<PatientView> find(UUID id) {

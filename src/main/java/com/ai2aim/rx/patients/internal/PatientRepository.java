@@ -145,6 +145,12 @@ class PatientRepository {
         return spec.update() == 1;
     }
 
+    /** Live patients of the organisation born on that day, with their names (for an exact name comparison). */
+    List<PatientRow> bornOn(UUID orgId, java.time.LocalDate dateOfBirth) {
+        return jdbc.sql("select * from patients where date_of_birth = :dob and org_id = :org and deleted_at is null limit 50")
+                .param("dob", dateOfBirth).param("org", orgId).query(this::row).list();
+    }
+
     boolean mrnTaken(UUID orgId, String mrn, UUID exceptPatient) {
         return jdbc.sql("select exists (select 1 from patients where org_id = :org and mrn = :mrn and id is distinct from :except)")
                 .param("org", orgId).param("mrn", mrn).param("except", exceptPatient).query(Boolean.class).single();

@@ -16,23 +16,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over the limit (1 MiB by default) with 413: at once when Content-Length says so, and
- * while reading when the body is chunked, so no oversized body is ever buffered.
+ * while reading when the body is chunked, so no oversized body is ever buffered. A {@code multipart/form-data} body
+ * is a file upload and gets the upload limit instead ({@code RX_MAX_UPLOAD_BYTES}, plus 64 KiB for the other parts).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
+    private static final long MULTIPART_OVERHEAD = 64 * 1024;
+
     private final long maxBytes;
+    private final long maxUploadBytes;
     private final ErrorResponseWriter errors;
 
-    public BodySizeLimitFilter(@Value("${rx.http.max-body-bytes:1048576}") long maxBytes, ErrorResponseWriter errors) {
+    public BodySizeLimitFilter(@Value("${rx.http.max-body-bytes:1048576}") long maxBytes,
+                               @Value("${rx.http.max-upload-bytes:20MB}") org.springframework.util.unit.DataSize maxUpload,
+                               ErrorResponseWriter errors) {
         this.maxBytes = maxBytes;
+        this.maxUploadBytes = maxUpload.toBytes() + MULTIPART_OVERHEAD;
         this.errors = errors;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String type = request.getContentType();
+        long maxBytes = type != null && type.regionMatches(true, 0, "multipart/form-data", 0, 19) ? maxUploadBytes : this.maxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             errors.write(response, ErrorCode.PAYLOAD_TOO_LARGE, "Request body is larger than " + maxBytes + " bytes");
             return;

@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
 final class DateText {
 
     static final String PATTERN = "(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}/\\d{1,2}/\\d{4}|\\d{1,2} [A-Za-z]{3,9}\\.? \\d{4}"
-            + "|[A-Za-z]{3,9}\\.? \\d{1,2},? \\d{4})";
+            + "|[A-Za-z]{3,9}\\.? \\d{1,2}[,.]? \\d{4})";
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern US = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
     private static final Pattern DAY_MONTH = Pattern.compile("(\\d{1,2}) ([A-Za-z]{3,9})\\.? (\\d{4})");
-    private static final Pattern MONTH_DAY = Pattern.compile("([A-Za-z]{3,9})\\.? (\\d{1,2}),? (\\d{4})");
+    private static final Pattern MONTH_DAY = Pattern.compile("([A-Za-z]{3,9})\\.? (\\d{1,2})[,.]? (\\d{4})");
     private static final Pattern ANY = Pattern.compile(PATTERN);
 
     private DateText() {}

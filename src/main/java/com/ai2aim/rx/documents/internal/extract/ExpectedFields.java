@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The fields a document of each type is expected to carry, with what was found for each (null: not found). */
-final class ExpectedFields {
+public final class ExpectedFields {
 
     private ExpectedFields() {}
 
-    static Map<String, Object> of(String type, Extraction.Patient patient, Extraction.Dates dates,
+    public static Map<String, Object> of(String type, Extraction.Patient patient, Extraction.Dates dates,
                                   List<Extraction.LabResult> labs, Extraction.Referral referral,
                                   Extraction.Prescription rx) {
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -12,6 +12,9 @@ final class OcrTolerantText {
 
     private static final Pattern MOSTLY_NUMERIC = Pattern.compile("[<>]?[0-9OolI|S]*[0-9][0-9OolI|S.,/:-]*");
     private static final Pattern TOKEN = Pattern.compile("\\S+");
+    /** Specks and rules that OCR reads as punctuation standing alone between words. */
+    private static final Pattern STRAY = Pattern.compile("(?<=^| )[~|\u2018\u2019'`\"_=\u2022\u00b7\u00ab\u00bb*\\\\]+(?= |$)");
+    private static final Pattern LEADING_SPECK = Pattern.compile("^[~|\u2018\u2019'`\"_\u2022\u00b7\u00ab\u00bb*]+(?=[A-Za-z0-9])");
 
     private OcrTolerantText() {}
 
@@ -20,7 +23,9 @@ final class OcrTolerantText {
         StringBuilder out = new StringBuilder(text.length());
         for (String line : text.replace('\r', '\n').split("\n")) {
             String clean = line.replace('\u2013', '-').replace('\u2014', '-').replace('\u2212', '-')
-                    .replace('\u00a0', ' ').replace('\t', ' ').replaceAll(" {2,}", " ").strip();
+                    .replace('\u00a0', ' ').replace('\t', ' ');
+            clean = STRAY.matcher(clean).replaceAll(" ");
+            clean = LEADING_SPECK.matcher(clean.strip()).replaceFirst("").replaceAll(" {2,}", " ").strip();
             if (!clean.isEmpty()) {
                 out.append(clean).append('\n');
             }
