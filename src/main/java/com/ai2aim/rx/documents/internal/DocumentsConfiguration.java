@@ -5,6 +5,7 @@ import com.ai2aim.rx.documents.internal.read.DocumentReader;
 import com.ai2aim.rx.documents.internal.read.OcrEngine;
 import com.ai2aim.rx.documents.internal.read.Tessdata;
 import java.nio.file.Path;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,9 +24,9 @@ class DocumentsConfiguration {
     }
 
     @Bean
-    DocumentReader documentReader(@Lazy OcrEngine ocr, @Value("${rx.documents.max-pages:10}") int maxPages,
+    DocumentReader documentReader(ObjectProvider<OcrEngine> ocr, @Value("${rx.documents.max-pages:10}") int maxPages,
                                   @Value("${rx.documents.ocr-dpi:300}") int dpi) {
-        return new DocumentReader(ocr, maxPages, dpi);
+        return new DocumentReader(ocr::getObject, maxPages, dpi);
     }
 
     @Bean

@@ -17,7 +17,9 @@ final class LabTable {
     private static final String NUMBER = "[<>]?\\d+(?:\\.\\d+)?";
     private static final Pattern ROW = Pattern.compile(
             "^(?<test>[A-Za-z][A-Za-z0-9 ,()'/-]*?[A-Za-z)])\\s+(?<value>" + NUMBER + ")\\s+(?<unit>[A-Za-z%/0-9^.]+)\\s+"
-                    + "(?<range>" + NUMBER + "\\s?-\\s?\\d+(?:\\.\\d+)?|[<>]\\s?\\d+(?:\\.\\d+)?)(?:\\s+(?<flag>\\S{1,3}))?$");
+                    + "(?<range>" + NUMBER + "\\s?-\\s?\\d+(?:\\.\\d+)?|[<>]\\s?\\d+(?:\\.\\d+)?|\\d+\\.\\d+\\.\\d+)(?:\\s+(?<flag>\\S{1,3}))?$");
+    /** A decimal range whose dash OCR lost ("3.55.1" for "3.5-5.1"). */
+    private static final Pattern DASHLESS = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
     private static final Pattern RANGE = Pattern.compile("(\\d+(?:\\.\\d+)?)-(\\d+(?:\\.\\d+)?)");
     private static final Pattern FLAG = Pattern.compile("HH|LL|H|L|N");
 
@@ -37,10 +39,28 @@ final class LabTable {
             return Optional.empty();
         }
         String value = m.group("value");
-        String range = m.group("range").replace(" ", "");
+        String range = dashed(m.group("range").replace(" ", ""), value);
+        if (range == null) {
+            return Optional.empty();
+        }
         String printed = m.group("flag");
         String flag = printed != null && FLAG.matcher(printed).matches() ? printed : flagFrom(value, range);
         return Optional.of(new Extraction.LabResult(m.group("test").strip(), value, m.group("unit"), range, flag));
+    }
+
+    /** Puts back a lost dash, splitting where the lower bound has as many decimals as the value; null if it cannot. */
+    private static String dashed(String range, String value) {
+        Matcher m = DASHLESS.matcher(range);
+        if (!m.matches()) {
+            return range;
+        }
+        int dot = value.indexOf('.');
+        int decimals = dot < 0 ? 0 : value.length() - dot - 1;
+        String middle = m.group(2);
+        if (decimals < 1 || middle.length() <= decimals) {
+            return null;
+        }
+        return m.group(1) + "." + middle.substring(0, decimals) + "-" + middle.substring(decimals) + "." + m.group(3);
     }
 
     /** Repairs digits in every token after the test name (the first token that has a digit in it). */

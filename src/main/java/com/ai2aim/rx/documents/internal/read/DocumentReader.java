@@ -27,11 +27,12 @@ public final class DocumentReader {
     /** Fewer letters than this on a page means the page is scanned (or nearly empty): OCR it. */
     private static final int MIN_TEXT_LAYER_LETTERS = 20;
 
-    private final OcrEngine ocr;
+    private final java.util.function.Supplier<OcrEngine> ocr;
     private final int maxPages;
     private final int renderDpi;
 
-    public DocumentReader(OcrEngine ocr, int maxPages, int renderDpi) {
+    /** {@code ocr} is asked for only when a page needs OCR, so a text PDF never waits for the model to load. */
+    public DocumentReader(java.util.function.Supplier<OcrEngine> ocr, int maxPages, int renderDpi) {
         this.ocr = ocr;
         this.maxPages = maxPages;
         this.renderDpi = renderDpi;
@@ -60,7 +61,7 @@ public final class DocumentReader {
                     collected.add(layer, 1.0, false);
                 } else {
                     BufferedImage image = renderer.renderImageWithDPI(page - 1, renderDpi, ImageType.GRAY);
-                    OcrEngine.Result read = ocr.read(image, renderDpi);
+                    OcrEngine.Result read = ocr.get().read(image, renderDpi);
                     collected.add(read.text(), read.confidence(), true);
                 }
             }
@@ -84,7 +85,7 @@ public final class DocumentReader {
                 Pages collected = new Pages();
                 for (int i = 0; i < frames; i++) {
                     int dpi = Dpi.of(reader, i);
-                    OcrEngine.Result read = ocr.read(reader.read(i), dpi);
+                    OcrEngine.Result read = ocr.get().read(reader.read(i), dpi);
                     collected.add(read.text(), read.confidence(), true);
                 }
                 return collected.toText();
