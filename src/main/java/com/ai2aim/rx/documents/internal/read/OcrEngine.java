@@ -9,8 +9,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.leptonica.PIX;
-import org.bytedeco.leptonica.global.leptonica;
 import org.bytedeco.tesseract.TessBaseAPI;
 import org.bytedeco.tesseract.global.tesseract;
 
@@ -46,11 +44,9 @@ public final class OcrEngine implements AutoCloseable {
             throw new IllegalStateException("interrupted while waiting for OCR", e);
         }
         TessBaseAPI api = null;
-        PIX pix = null;
         try {
             api = take();
-            pix = deskewed(pixels, gray.getWidth(), gray.getHeight());
-            api.SetImage(pix);
+            api.SetImage(pixels, gray.getWidth(), gray.getHeight(), 1, gray.getWidth());
             api.SetSourceResolution(dpi);
             BytePointer utf8 = api.GetUTF8Text();
             String text = utf8 == null ? "" : utf8.getString(java.nio.charset.StandardCharsets.UTF_8);
@@ -61,35 +57,11 @@ public final class OcrEngine implements AutoCloseable {
             api.Clear();
             return new Result(text, confidence);
         } finally {
-            if (pix != null) {
-                leptonica.pixDestroy(pix);
-            }
             if (api != null) {
                 idle.offer(api);
             }
             permits.release();
         }
-    }
-
-    /**
-     * The page turned straight. Scans are rarely square to the page, and a table row tilted by even 2° drifts into
-     * the next one across a page's width, which breaks line finding; Leptonica measures the skew and undoes it.
-     */
-    private static PIX deskewed(byte[] pixels, int width, int height) {
-        byte[] header = ("P5\n" + width + " " + height + "\n255\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] pgm = new byte[header.length + pixels.length];
-        System.arraycopy(header, 0, pgm, 0, header.length);
-        System.arraycopy(pixels, 0, pgm, header.length, pixels.length);
-        PIX original = leptonica.pixReadMem(pgm, pgm.length);
-        if (original == null) {
-            throw new IllegalStateException("Leptonica could not take the page image");
-        }
-        PIX straight = leptonica.pixDeskew(original, 0);
-        if (straight == null) {
-            return original;
-        }
-        leptonica.pixDestroy(original);
-        return straight;
     }
 
     private TessBaseAPI take() {
@@ -110,12 +82,15 @@ public final class OcrEngine implements AutoCloseable {
         return api;
     }
 
-    /** An 8-bit gray copy whose rows are exactly {@code width} bytes, the layout SetImage is told about. */
+    /** An 8-bit gray copy whose rows are exactly its width in bytes, the layout SetImage is told about. */
     private static BufferedImage grayscale(BufferedImage image) {
-        BufferedImage gray = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        // Rounded up to a multiple of 4 pixels with a white edge: Leptonica mis-reads pages of some odd sizes.
+        int width = (image.getWidth() + 3) / 4 * 4;
+        int height = (image.getHeight() + 3) / 4 * 4;
+        BufferedImage gray = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = gray.createGraphics();
         g.setColor(java.awt.Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.fillRect(0, 0, width, height);
         g.drawImage(image, 0, 0, null);
         g.dispose();
         return gray;
