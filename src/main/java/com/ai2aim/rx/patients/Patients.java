@@ -28,8 +28,8 @@ public class Patients {
      */
     /**
      * The ids of the organisation's patients (visible to the acting user) born on that day and named exactly so, as
-     * "First Last" or "Last, First", ignoring case and spacing. Used to link a document to its patient: callers link
-     * only when there is exactly one.
+     * first name then last name or the other way round with a comma between them, ignoring case and spacing. Used to
+     * link a document to its patient: callers link only when there is exactly one.
      */
     @Transactional(readOnly = true)
     public List<UUID> findIdsByNameAndBirthDate(UUID orgId, String fullName, LocalDate dateOfBirth) {

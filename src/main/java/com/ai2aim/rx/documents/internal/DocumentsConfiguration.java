@@ -25,7 +25,7 @@ class DocumentsConfiguration {
 
     @Bean
     DocumentReader documentReader(ObjectProvider<OcrEngine> ocr, @Value("${rx.documents.max-pages:10}") int maxPages,
-                                  @Value("${rx.documents.ocr-dpi:300}") int dpi) {
+                                  @Value("${rx.documents.ocr-dpi:200}") int dpi) {
         return new DocumentReader(ocr::getObject, maxPages, dpi);
     }
 

@@ -26,8 +26,8 @@ public class PatientLookup {
     }
 
     /**
-     * Ids of the organisation's live patients born on that day whose name is exactly the given one, as "First Last"
-     * or "Last, First" (case and extra spaces aside).
+     * Ids of the organisation's live patients born on that day whose name is exactly the given one, as first name then
+     * last name or the other way round with a comma between them (case and extra spaces aside).
      */
     public List<UUID> idsByNameAndBirthDate(UUID orgId, String fullName, LocalDate dateOfBirth) {
         String wanted = normal(fullName);

@@ -37,7 +37,7 @@ class OfflineExtractionAccuracyTests {
     @Test
     void offlineExtractorGetsAtLeast95PercentOfFieldsRight() {
         List<SyntheticDocument> corpus = new CorpusGenerator(20260401L).generate(DOCUMENTS);
-        FieldAccuracy accuracy = run(corpus, new DocumentReader(() -> ocr, 10, 300), null);
+        FieldAccuracy accuracy = run(corpus, new DocumentReader(() -> ocr, 10, 200), null);
         System.out.println(accuracy.report());
         System.out.println(accuracy.misses());
         assertThat(accuracy.overall()).as(accuracy.report() + accuracy.misses()).isGreaterThanOrEqualTo(0.95);

@@ -33,7 +33,8 @@ public final class OcrEngine implements AutoCloseable {
     }
 
     public Result read(BufferedImage image, int dpi) {
-        BufferedImage gray = grayscale(image);
+        // Straightened before OCR: Tesseract reads a row tilted by a degree or two as pieces of neighbouring lines.
+        BufferedImage gray = Deskew.straighten(grayscale(image));
         byte[] pixels = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
         try {
             if (!permits.tryAcquire(60, TimeUnit.SECONDS)) {
