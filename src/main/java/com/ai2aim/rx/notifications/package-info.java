@@ -7,5 +7,5 @@
  * {@link com.ai2aim.rx.notifications.Notifications}; the {@code send-notification} function is served here. Reads
  * patients, users and prescriptions through their modules' APIs.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "identity", "patients", "prescriptions", "functions", "jobs", "reporting"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "identity", "patients", "prescriptions", "functions", "jobs", "reporting", "documents"})
 package com.ai2aim.rx.notifications;

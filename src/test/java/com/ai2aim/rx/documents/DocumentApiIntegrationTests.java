@@ -114,7 +114,7 @@ class DocumentApiIntegrationTests {
     }
 
     @Test
-    void anUnsureExtractionIsMarkedForReviewAndTheUploaderIsTold() {
+    void anUnsureExtractionIsMarkedForReviewAndTheUploaderGetsAnInAppNotification() {
         SyntheticDocument doc = new CorpusGenerator(5).generate("letter", Kind.PNG, "unsure");
         byte[] scribble = new CorpusGenerator(6).generate("letter", Kind.PNG, "x").content();
         // A letter with its lower half cut off still reads, but misses fields: below the threshold.
@@ -130,6 +130,12 @@ class DocumentApiIntegrationTests {
                     assertThat(e.uploaderUserId()).isEqualTo(technician);
                     assertThat(e.reason()).isIn("low_confidence", "validation_failed");
                 }));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Api.Response inbox = api.get("/api/notifications").token(users.token(TestUsers.TECHNICIAN)).send();
+            assertThat(inbox.status()).isEqualTo(200);
+            assertThat(inbox.data().findValues("body").stream().map(n -> n.asString()))
+                    .contains("Document " + id + " needs review.");
+        });
         Api.Response listed = api.get("/api/documents?status=needs_review&limit=100").token(users.token(TestUsers.PHARMACIST)).send();
         assertThat(listed.data().findValues("id").stream().map(n -> n.asString())).contains(id.toString());
         assertThat(doc.truth()).isNotEmpty();

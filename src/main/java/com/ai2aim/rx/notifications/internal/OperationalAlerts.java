@@ -1,5 +1,6 @@
 package com.ai2aim.rx.notifications.internal;
 
+import com.ai2aim.rx.documents.DocumentNeedsReview;
 import com.ai2aim.rx.identity.Users;
 import com.ai2aim.rx.jobs.JobAlerted;
 import com.ai2aim.rx.notifications.Notifications;
@@ -18,10 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns other modules' events into alerts to the people who must act: a prescription left for manual verification
- * goes to its pharmacy's pharmacists; a job that failed, missed its schedule or recovered, and a report that is ready,
- * go to the global admins. Events arrive through Modulith's JDBC outbox (redelivered after a stop), and every send
- * carries a dedup key naming the occasion, so a redelivery alerts nobody twice. Each alert runs as the service in one
- * transaction opened here (the listeners themselves are not transactional: the service role is entered outside one).
+ * goes to its pharmacy's pharmacists; a document whose extraction needs checking goes to whoever uploaded it; a job
+ * that failed, missed its schedule or recovered, and a report that is ready, go to the global admins. Events arrive
+ * through Modulith's JDBC outbox (redelivered after a stop), and every send carries a dedup key naming the occasion,
+ * so a redelivery alerts nobody twice. Each alert runs as the service in one transaction opened here (the listeners
+ * themselves are not transactional: the service role is entered outside one).
  */
 @Component
 class OperationalAlerts {
@@ -50,6 +52,14 @@ class OperationalAlerts {
             return notifications.alertStaff(pharmacy, Role.PHARMACIST, "verification-needs-review",
                     Map.of("prescriptionNumber", prescription.rxNumber()), "manual-verification:" + event.prescriptionId());
         }));
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(DocumentNeedsReview event) {
+        Actors.asService(() -> transactions.execute(status -> notifications.notifyUser(event.uploaderUserId(),
+                "document-needs-review", Map.of("documentId", event.documentId().toString()),
+                "document-review:" + event.documentId())));
     }
 
     @Async
