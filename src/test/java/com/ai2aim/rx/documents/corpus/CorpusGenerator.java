@@ -53,12 +53,15 @@ public final class CorpusGenerator {
         }
     }
 
-    /** {@code count} documents cycling through every type and every kind of file. */
+    /**
+     * {@code count} documents cycling through every pairing of type and kind of file: each run of 20 holds every
+     * type as a text PDF, a scanned PDF, a PNG, a JPEG and a TIFF once.
+     */
     public List<SyntheticDocument> generate(int count) {
         List<SyntheticDocument> corpus = new ArrayList<>();
         SyntheticDocument.Kind[] kinds = SyntheticDocument.Kind.values();
         for (int i = 0; i < count; i++) {
-            corpus.add(generate(TYPES[i % TYPES.length], kinds[(i / TYPES.length + i) % kinds.length], "doc-" + i));
+            corpus.add(generate(TYPES[i % TYPES.length], kinds[(i / TYPES.length) % kinds.length], "doc-" + i));
         }
         return corpus;
     }
