@@ -67,8 +67,8 @@ class ScheduledNoticesIntegrationTests {
         assertThat(patientNotices(inThreeDays)).containsExactly("prescription-expiring/expiry:7d:" + inThreeDays);
         assertThat(patientNotices(today)).containsExactly("prescription-expiring/expiry:24h:" + today);
         assertThat(patientNotices(inThirtyDays)).isEmpty();
-        assertThat(staffNotices(inThreeDays, pharmacist)).containsExactly("prescription-expiring-staff/expiry:7d:" + inThreeDays);
-        assertThat(staffNotices(today, pharmacist)).containsExactly("prescription-expiring-staff/expiry:24h:" + today);
+        assertThat(staffNotices(inThreeDays, pharmacist)).as("one digest of the 7-day window lists it").containsExactly("7d");
+        assertThat(staffNotices(today, pharmacist)).as("one digest of the 24-hour window lists it").containsExactly("24h");
         assertThat(staffNotices(inThirtyDays, pharmacist)).isEmpty();
         long written = noticesAbout(inThreeDays) + noticesAbout(today);
         assertThat(auditedSendsAbout(inThreeDays) + auditedSendsAbout(today)).as("every send audited").isEqualTo(written);
@@ -80,6 +80,7 @@ class ScheduledNoticesIntegrationTests {
         assertThat(second.path("details").path("7d").path("skippedAsDuplicate").asLong()).isPositive();
         assertThat(second.path("details").path("24h").path("skippedAsDuplicate").asLong()).isPositive();
         assertThat(auditedSendsAbout(inThreeDays) + auditedSendsAbout(today)).isEqualTo(written);
+        assertThat(staffNotices(inThreeDays, pharmacist)).as("and no second digest lists it").containsExactly("7d");
     }
 
     @Test
@@ -89,11 +90,13 @@ class ScheduledNoticesIntegrationTests {
 
         run(EXPIRY, false);
 
+        String number = clinical.prescriptionColumn(rx, "'RX-' || rx_number");
         String body = db.sql("""
                 select body from notifications
-                where prescription_id is null and recipient_user_id = ? and dedup_key = ?""")
-                .param(pharmacist).param("expiry:7d:" + rx).query(String.class).single();
-        assertThat(body).contains(clinical.prescriptionColumn(rx, "'RX-' || rx_number")).doesNotContain("Fixture");
+                where prescription_id is null and recipient_user_id = ? and template_key = 'prescription-expiring-digest'
+                  and body like ?""")
+                .param(pharmacist).param("%" + number + " (%").query(String.class).single();
+        assertThat(body).contains(number, "within 7 days").doesNotContain("Fixture");
     }
 
     @Test
@@ -187,10 +190,12 @@ class ScheduledNoticesIntegrationTests {
                 .param(rx).query(String.class).list();
     }
 
-    /** Staff alerts name the prescription in their dedup key only (they are not "about" a patient's prescription). */
+    /** The windows of the staff digests to this user that list the prescription (by its number, as they show it). */
     private List<String> staffNotices(UUID rx, UUID user) {
-        return db.sql("select template_key || '/' || dedup_key from notifications where recipient_user_id = ? and dedup_key like ? order by created_at")
-                .param(user).param("expiry:%:" + rx).query(String.class).list();
+        return db.sql("""
+                select split_part(dedup_key, ':', 2) from notifications
+                where recipient_user_id = ? and template_key = 'prescription-expiring-digest' and body like ? order by created_at""")
+                .param(user).param("%" + clinical.prescriptionColumn(rx, "'RX-' || rx_number") + " (%").query(String.class).list();
     }
 
     private long noticesAbout(UUID rx) {

@@ -8,14 +8,20 @@ import com.ai2aim.rx.notifications.NotificationResult;
 import com.ai2aim.rx.notifications.Notifications;
 import com.ai2aim.rx.notifications.SendNotification;
 import com.ai2aim.rx.platform.security.Role;
+import com.ai2aim.rx.platform.web.ApiException;
 import com.ai2aim.rx.prescriptions.ExpiringPrescription;
 import com.ai2aim.rx.prescriptions.Prescriptions;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,31 +31,33 @@ import org.springframework.transaction.support.TransactionTemplate;
  * prescriptions still in use that expire within 7 days and again within 24 hours. A prescription is valid through its
  * expiry date (it ends at the next midnight in {@code RX_TIMEZONE}); "24h" is the ones ending within 24 hours of the
  * run's scheduled time, "7d" those ending after that and within 7 days. Every send carries the dedup key
- * {@code expiry:<window>:<prescriptionId>}, so a re-run, a retry or a run the next day sends nothing twice. Due
- * prescriptions are read in keyset pages; sends commit in chunks ({@link ChunkedSends}), each audited by the
- * notifications module.
+ * {@code expiry:<window>:<prescriptionId>}, so a re-run, a retry or a run the next day sends nothing twice. The
+ * pharmacists get one digest per pharmacy and group of newly told prescriptions (prescription numbers and dates only),
+ * committed with those patients' notices. Due prescriptions are read in keyset pages; each group commits in one
+ * transaction, audited by the notifications module.
  */
 @Component
 class NotifyExpiringPrescriptionsJob implements RxJob {
 
     static final String PATIENT_TEMPLATE = "prescription-expiring";
-    static final String STAFF_TEMPLATE = "prescription-expiring-staff";
-    private static final int PAGE = 500;
+    /** One digest per pharmacy per group of newly told prescriptions: thousands of single alerts help nobody. */
+    static final String STAFF_TEMPLATE = "prescription-expiring-digest";
+    private static final int PAGE = 2_000;
+    static final int GROUP = 50;
+    private static final Logger log = LoggerFactory.getLogger(NotifyExpiringPrescriptionsJob.class);
 
     private final Prescriptions prescriptions;
     private final Notifications notifications;
     private final NotificationRepository sent;
-    private final ChunkedSends sends;
     private final TransactionTemplate transactions;
     private final ZoneId zone;
 
     NotifyExpiringPrescriptionsJob(Prescriptions prescriptions, Notifications notifications, NotificationRepository sent,
-                                   ChunkedSends sends, TransactionTemplate transactions,
+                                   TransactionTemplate transactions,
                                    @Value("${rx.timezone:UTC}") String zone) {
         this.prescriptions = prescriptions;
         this.notifications = notifications;
         this.sent = sent;
-        this.sends = sends;
         this.transactions = transactions;
         this.zone = ZoneId.of(zone);
     }
@@ -101,25 +109,77 @@ class NotifyExpiringPrescriptionsJob implements RxJob {
         Tally tally = new Tally();
         for (List<ExpiringPrescription> page = page(window, null); !page.isEmpty(); page = page(window, page.get(page.size() - 1))) {
             tally.due += page.size();
-            var outcome = sends.run(page, p -> send(p, window), ExpiringPrescription::prescriptionId);
-            outcome.done().forEach(s -> tally.add(s.patientNew(), s.staffAlerts()));
-            tally.rejected += outcome.rejected();
-            tally.failed += outcome.failed();
+            for (List<ExpiringPrescription> group : byPharmacy(page)) {
+                sendGroup(group, window, tally);
+            }
         }
         return tally;
     }
 
-    /** Needs the caller's transaction. */
-    private Sent send(ExpiringPrescription p, Window window) {
-        String key = "expiry:" + window.name() + ":" + p.prescriptionId();
-        NotificationResult patient = notifications.send(
-                SendNotification.toPatient(p.patientId(), PATIENT_TEMPLATE, Map.of()).about(p.prescriptionId()).once(key));
-        List<NotificationResult> staff = notifications.alertStaff(p.pharmacyId(), Role.PHARMACIST, STAFF_TEMPLATE,
-                Map.of("prescriptionNumber", p.rxNumber(), "expiresOn", p.expiresOn().toString(), "window", window.label()), key);
-        return new Sent(!patient.duplicate(), staff.stream().filter(r -> !r.duplicate()).count());
+    /** The page's prescriptions by pharmacy, in groups of at most {@value #GROUP}: one staff digest per group. */
+    static List<List<ExpiringPrescription>> byPharmacy(List<ExpiringPrescription> page) {
+        Map<UUID, List<ExpiringPrescription>> byPharmacy = new LinkedHashMap<>();
+        page.forEach(p -> byPharmacy.computeIfAbsent(pharmacyOf(p), k -> new ArrayList<>()).add(p));
+        List<List<ExpiringPrescription>> groups = new ArrayList<>();
+        byPharmacy.values().forEach(all -> {
+            for (int i = 0; i < all.size(); i += GROUP) {
+                groups.add(all.subList(i, Math.min(all.size(), i + GROUP)));
+            }
+        });
+        return groups;
     }
 
-    private record Sent(boolean patientNew, long staffAlerts) {}
+    /**
+     * Tells each patient of the group and the pharmacy's pharmacists in one transaction, so a prescription is in a
+     * staff digest exactly when its patient notice commits: a retry never lists it twice, and never forgets it. If
+     * the group fails, each prescription is tried alone, so one bad record costs only itself.
+     */
+    private void sendGroup(List<ExpiringPrescription> group, Window window, Tally tally) {
+        try {
+            tally.add(transactions.execute(status -> send(group, window)));
+            return;
+        } catch (RuntimeException groupFailure) {
+            log.debug("a group of {} expiry notices failed ({}); trying them one by one", group.size(), groupFailure.getClass().getSimpleName());
+        }
+        for (ExpiringPrescription p : group) {
+            try {
+                tally.add(transactions.execute(status -> send(List.of(p), window)));
+            } catch (ApiException refused) {
+                if (refused.code().status().is5xxServerError()) tally.failed++; else tally.rejected++;
+                log.info("expiry notice for {} refused: {}", p.prescriptionId(), refused.code());
+            } catch (RuntimeException e) {
+                tally.failed++;
+                log.warn("expiry notice for {} failed: {}", p.prescriptionId(), e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** Needs the caller's transaction. */
+    private Sent send(List<ExpiringPrescription> group, Window window) {
+        List<ExpiringPrescription> told = new ArrayList<>();
+        for (ExpiringPrescription p : group) {
+            NotificationResult patient = notifications.send(SendNotification.toPatient(p.patientId(), PATIENT_TEMPLATE, Map.of())
+                    .about(p.prescriptionId()).once("expiry:" + window.name() + ":" + p.prescriptionId()));
+            if (!patient.duplicate()) {
+                told.add(p);
+            }
+        }
+        if (told.isEmpty()) {
+            return new Sent(0, group.size(), 0);
+        }
+        String numbers = told.stream().map(p -> p.rxNumber() + " (" + p.expiresOn() + ")").collect(Collectors.joining(", "));
+        long staff = notifications.alertStaff(pharmacyOf(told.get(0)), Role.PHARMACIST, STAFF_TEMPLATE,
+                        Map.of("count", Integer.toString(told.size()), "window", window.label(), "prescriptionNumbers", numbers),
+                        "expiry:" + window.name() + ":digest:" + told.get(0).prescriptionId())
+                .stream().filter(r -> !r.duplicate()).count();
+        return new Sent(told.size(), group.size() - told.size(), staff);
+    }
+
+    private static UUID pharmacyOf(ExpiringPrescription p) {
+        return p.pharmacyId() != null ? p.pharmacyId() : p.orgId();
+    }
+
+    private record Sent(long patientsNew, long duplicates, long staffAlerts) {}
 
     /** What a run would send: the due prescriptions, and which of them were already told for this window. */
     private Tally preview(Window window) {
@@ -148,9 +208,10 @@ class NotifyExpiringPrescriptionsJob implements RxJob {
         long rejected;
         long failed;
 
-        void add(boolean patientNew, long staff) {
-            if (patientNew) patients++; else duplicates++;
-            staffAlerts += staff;
+        void add(Sent sent) {
+            patients += sent.patientsNew();
+            duplicates += sent.duplicates();
+            staffAlerts += sent.staffAlerts();
         }
 
         Map<String, Object> asMap(boolean dryRun) {
