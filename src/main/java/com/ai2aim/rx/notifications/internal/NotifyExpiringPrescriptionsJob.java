@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,6 +51,7 @@ class NotifyExpiringPrescriptionsJob implements RxJob {
     private final Notifications notifications;
     private final NotificationRepository sent;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate perPatient;
     private final ZoneId zone;
 
     NotifyExpiringPrescriptionsJob(Prescriptions prescriptions, Notifications notifications, NotificationRepository sent,
@@ -59,6 +61,8 @@ class NotifyExpiringPrescriptionsJob implements RxJob {
         this.notifications = notifications;
         this.sent = sent;
         this.transactions = transactions;
+        this.perPatient = new TransactionTemplate(transactions.getTransactionManager());
+        this.perPatient.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.zone = ZoneId.of(zone);
     }
 
@@ -157,29 +161,40 @@ class NotifyExpiringPrescriptionsJob implements RxJob {
     /** Needs the caller's transaction. */
     private Sent send(List<ExpiringPrescription> group, Window window) {
         List<ExpiringPrescription> told = new ArrayList<>();
+        int refused = 0;
         for (ExpiringPrescription p : group) {
-            NotificationResult patient = notifications.send(SendNotification.toPatient(p.patientId(), PATIENT_TEMPLATE, Map.of())
-                    .about(p.prescriptionId()).once("expiry:" + window.name() + ":" + p.prescriptionId()));
-            if (!patient.duplicate()) {
-                told.add(p);
+            try {
+                // A savepoint per patient: one the notifications module refuses (gone, not eligible) costs only itself.
+                NotificationResult patient = perPatient.execute(status -> notifications.send(SendNotification
+                        .toPatient(p.patientId(), PATIENT_TEMPLATE, Map.of()).about(p.prescriptionId())
+                        .once("expiry:" + window.name() + ":" + p.prescriptionId())));
+                if (!patient.duplicate()) {
+                    told.add(p);
+                }
+            } catch (ApiException e) {
+                if (e.code().status().is5xxServerError()) {
+                    throw e;
+                }
+                refused++;
+                log.info("expiry notice for {} refused: {}", p.prescriptionId(), e.code());
             }
         }
         if (told.isEmpty()) {
-            return new Sent(0, group.size(), 0);
+            return new Sent(0, group.size() - refused, 0, refused);
         }
         String numbers = told.stream().map(p -> p.rxNumber() + " (" + p.expiresOn() + ")").collect(Collectors.joining(", "));
         long staff = notifications.alertStaff(pharmacyOf(told.get(0)), Role.PHARMACIST, STAFF_TEMPLATE,
                         Map.of("count", Integer.toString(told.size()), "window", window.label(), "prescriptionNumbers", numbers),
                         "expiry:" + window.name() + ":digest:" + told.get(0).prescriptionId())
                 .stream().filter(r -> !r.duplicate()).count();
-        return new Sent(told.size(), group.size() - told.size(), staff);
+        return new Sent(told.size(), group.size() - told.size() - refused, staff, refused);
     }
 
     private static UUID pharmacyOf(ExpiringPrescription p) {
         return p.pharmacyId() != null ? p.pharmacyId() : p.orgId();
     }
 
-    private record Sent(long patientsNew, long duplicates, long staffAlerts) {}
+    private record Sent(long patientsNew, long duplicates, long staffAlerts, long rejected) {}
 
     /** What a run would send: the due prescriptions, and which of them were already told for this window. */
     private Tally preview(Window window) {
@@ -212,6 +227,7 @@ class NotifyExpiringPrescriptionsJob implements RxJob {
             patients += sent.patientsNew();
             duplicates += sent.duplicates();
             staffAlerts += sent.staffAlerts();
+            rejected += sent.rejected();
         }
 
         Map<String, Object> asMap(boolean dryRun) {
