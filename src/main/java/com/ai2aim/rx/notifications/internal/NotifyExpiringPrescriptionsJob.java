@@ -139,18 +139,30 @@ class NotifyExpiringPrescriptionsJob implements RxJob {
      * the group fails, each prescription is tried alone, so one bad record costs only itself.
      */
     private void sendGroup(List<ExpiringPrescription> group, Window window, Tally tally) {
+        java.util.Set<UUID> refused = new java.util.HashSet<>();
         try {
-            tally.add(transactions.execute(status -> send(group, window)));
+            tally.add(transactions.execute(status -> send(group, window, refused)));
             return;
         } catch (RuntimeException groupFailure) {
-            log.debug("a group of {} expiry notices failed ({}); trying them one by one", group.size(), groupFailure.getClass().getSimpleName());
+            log.debug("a group of {} expiry notices failed ({})", group.size(), groupFailure.getClass().getSimpleName());
+        }
+        if (!refused.isEmpty()) {
+            // The group failed because the notifications module refused some patients: the rest go again together.
+            List<ExpiringPrescription> rest = group.stream().filter(p -> !refused.contains(p.prescriptionId())).toList();
+            try {
+                tally.add(transactions.execute(status -> send(rest, window, new java.util.HashSet<>())));
+                tally.rejected += refused.size();
+                return;
+            } catch (RuntimeException again) {
+                log.debug("the group failed again without its refused patients ({}); trying one by one", again.getClass().getSimpleName());
+            }
         }
         for (ExpiringPrescription p : group) {
             try {
-                tally.add(transactions.execute(status -> send(List.of(p), window)));
-            } catch (ApiException refused) {
-                if (refused.code().status().is5xxServerError()) tally.failed++; else tally.rejected++;
-                log.info("expiry notice for {} refused: {}", p.prescriptionId(), refused.code());
+                tally.add(transactions.execute(status -> send(List.of(p), window, new java.util.HashSet<>())));
+            } catch (ApiException refusal) {
+                if (refusal.code().status().is5xxServerError()) tally.failed++; else tally.rejected++;
+                log.info("expiry notice for {} refused: {}", p.prescriptionId(), refusal.code());
             } catch (RuntimeException e) {
                 tally.failed++;
                 log.warn("expiry notice for {} failed: {}", p.prescriptionId(), e.getClass().getSimpleName());
@@ -159,7 +171,7 @@ class NotifyExpiringPrescriptionsJob implements RxJob {
     }
 
     /** Needs the caller's transaction. */
-    private Sent send(List<ExpiringPrescription> group, Window window) {
+    private Sent send(List<ExpiringPrescription> group, Window window, java.util.Set<UUID> refusedIds) {
         List<ExpiringPrescription> told = new ArrayList<>();
         int refused = 0;
         for (ExpiringPrescription p : group) {
@@ -176,6 +188,7 @@ class NotifyExpiringPrescriptionsJob implements RxJob {
                     throw e;
                 }
                 refused++;
+                refusedIds.add(p.prescriptionId());
                 log.info("expiry notice for {} refused: {}", p.prescriptionId(), e.code());
             }
         }

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Repository;
 class DueQueries {
 
     /** Statuses in which a prescription is still in use; the partial indexes are written for exactly this list. */
-    private static final String IN_USE = "p.status in ('pending', 'approved', 'filled', 'dispensed') and p.deleted_at is null";
+    /** In use, and of a patient still on file: nobody is told about a deleted patient's prescription. */
+    private static final String IN_USE = "p.status in ('pending', 'approved', 'filled', 'dispensed') and p.deleted_at is null"
+            + " and exists (select 1 from patients pt where pt.id = p.patient_id and pt.deleted_at is null)";
 
     private final JdbcClient jdbc;
 
