@@ -45,6 +45,7 @@ class NotifyExpiringPrescriptionsJob implements RxJob {
     static final String STAFF_TEMPLATE = "prescription-expiring-digest";
     private static final int PAGE = 2_000;
     static final int GROUP = 50;
+    static final int LISTED = 20;
     private static final Logger log = LoggerFactory.getLogger(NotifyExpiringPrescriptionsJob.class);
 
     private final Prescriptions prescriptions;
@@ -144,7 +145,7 @@ class NotifyExpiringPrescriptionsJob implements RxJob {
             tally.add(transactions.execute(status -> send(group, window, refused)));
             return;
         } catch (RuntimeException groupFailure) {
-            log.debug("a group of {} expiry notices failed ({})", group.size(), groupFailure.getClass().getSimpleName());
+            log.warn("a group of {} expiry notices failed ({}); trying again", group.size(), groupFailure.getClass().getSimpleName());
         }
         if (!refused.isEmpty()) {
             // The group failed because the notifications module refused some patients: the rest go again together.
@@ -195,12 +196,23 @@ class NotifyExpiringPrescriptionsJob implements RxJob {
         if (told.isEmpty()) {
             return new Sent(0, group.size() - refused, 0, refused);
         }
-        String numbers = told.stream().map(p -> p.rxNumber() + " (" + p.expiresOn() + ")").collect(Collectors.joining(", "));
+        String numbers = listed(told);
         long staff = notifications.alertStaff(pharmacyOf(told.get(0)), Role.PHARMACIST, STAFF_TEMPLATE,
                         Map.of("count", Integer.toString(told.size()), "window", window.label(), "prescriptionNumbers", numbers),
                         "expiry:" + window.name() + ":digest:" + told.get(0).prescriptionId())
                 .stream().filter(r -> !r.duplicate()).count();
         return new Sent(told.size(), group.size() - told.size() - refused, staff, refused);
+    }
+
+    /**
+     * The digest's list: numbers and dates of at most {@value #LISTED} prescriptions, then how many more, so it stays
+     * within a template variable's size (the full list is each patient's own notice, and the API's list of the
+     * pharmacy's expiring prescriptions).
+     */
+    static String listed(List<ExpiringPrescription> told) {
+        String shown = told.stream().limit(LISTED).map(p -> p.rxNumber() + " (" + p.expiresOn() + ")")
+                .collect(Collectors.joining(", "));
+        return told.size() > LISTED ? shown + " and " + (told.size() - LISTED) + " more" : shown;
     }
 
     private static UUID pharmacyOf(ExpiringPrescription p) {
