@@ -76,6 +76,7 @@ class ReportsIntegrationTests {
         assertThat(rows(summary, "fillsByPharmacist")).containsExactly(pharmacist + "=3");
         assertThat(rows(summary, "visits")).containsExactly("consultation=1", "pickup=2");
         assertThat(summary.path("functionErrors").path("rows").get(0).toString()).isEqualTo("[\"report-test-fn\",4,1,25.0]");
+        assertThat(summary.path("jobErrors").path("rows").get(0).toString()).isEqualTo("[\"report-test-job\",2,1,50.0]");
         assertThat(summary.path("topMedications").path("rows").get(0).get(1).asLong()).isEqualTo(2);
 
         Api.Response csv = api.get("/api/reports/" + id + "/download?format=csv").token(admin()).send();
@@ -210,6 +211,14 @@ class ReportsIntegrationTests {
             db.sql("""
                     insert into function_invocations (function_name, caller_id, caller_role, status, outcome, duration_ms, started_at)
                     values ('report-test-fn', 'x', 'service', 200, :o, 1.0, :at)""").param("o", outcome).param("at", when).update();
+        }
+        // Two attempts of one scheduled run (the first failed) and a dry run, which is not counted.
+        for (String[] run : new String[][] {{"failed", "1", "schedule"}, {"succeeded", "2", "schedule"}, {"succeeded", "1", "manual"}}) {
+            db.sql("""
+                    insert into job_runs (job, trigger, scheduled_for, started_at, finished_at, status, attempt, dry_run)
+                    values ('report-test-job', :trigger, :at, :at, :at, :status, :attempt, :dry)""")
+                    .param("at", when).param("status", run[0]).param("attempt", Integer.parseInt(run[1]))
+                    .param("trigger", run[2]).param("dry", run[2].equals("manual")).update();
         }
     }
 

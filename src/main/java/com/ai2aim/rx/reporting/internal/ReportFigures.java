@@ -33,6 +33,11 @@ class ReportFigures {
             select function_name, count(*), count(*) filter (where outcome in ('error', 'timeout')),
                    round(100.0 * count(*) filter (where outcome in ('error', 'timeout')) / count(*), 2)
               from function_invocations where started_at >= :from and started_at < :to group by 1 order by 1""";
+    private static final String JOB_ERRORS = """
+            select job, count(*), count(*) filter (where status = 'failed'),
+                   round(100.0 * count(*) filter (where status = 'failed') / count(*), 2)
+              from job_runs where started_at >= :from and started_at < :to and not dry_run
+               and status in ('succeeded', 'failed') group by 1 order by 1""";
     private static final String TOP_MEDICATIONS = """
             select m.name, count(*) from prescription_dispenses d
               join prescriptions p on p.id = d.prescription_id join medications m on m.id = p.medication_id
@@ -82,6 +87,8 @@ class ReportFigures {
                 Section.charted("visits", "Patient visits", List.of("type", "visits"), rows(VISITS, period, Map.of())),
                 Section.table("functionErrors", "Function error rates", List.of("function", "invocations", "errors", "errorRatePercent"),
                         rows(FUNCTION_ERRORS, period, Map.of())),
+                Section.table("jobErrors", "Job error rates (each attempt counts)", List.of("job", "runs", "failed", "errorRatePercent"),
+                        rows(JOB_ERRORS, period, Map.of())),
                 Section.charted("topMedications", "Top medications dispensed", List.of("medication", "dispensed"),
                         rows(TOP_MEDICATIONS, period, Map.of())));
     }
