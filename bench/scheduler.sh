@@ -6,7 +6,7 @@
 #   ON  = every job on the schedule, with health-check and cache-warming moved to every minute so that jobs
 #         really run during the measured window,
 # and prints p50/p90/p99 of both with their ratio. Alternating OFF, ON, OFF, ON halves the effect of drift.
-# Usage: bench/scheduler.sh [seconds per run]   BENCH_DATA_DIR=<an earlier clinical run's data/> (else generated)
+# Usage: bench/scheduler.sh [seconds per run; at least 60 so that ON windows hold a run of each minutely job]   BENCH_DATA_DIR=<an earlier clinical run's data/> (else generated)
 #   BENCH_DELAY_MS=200 (per-connection pause: 32 connections -> about 140 req/s)  BENCH_JAVA  BENCH_SCALE
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,8 +32,6 @@ round() { # name scheduling(on|off)
       SPRING_APPLICATION_JSON='{"rx":{"jobs":{"health-check":{"schedule":"* * * * *"},"cache-warming":{"schedule":"* * * * *"}}}}'
   else
     bench_start "${LIMITS[@]}" RX_JOB_SCHEDULING_ENABLED=false
-    # An ON round left its recurring executions in db-scheduler's table; without them nothing is due.
-    $PSQL -c "delete from scheduled_tasks where task_name = 'rx-job'" >/dev/null 2>&1 || true
   fi
   if [ ! -f "$OUT/mix-data.lua" ]; then
     bench_generate
@@ -41,8 +39,12 @@ round() { # name scheduling(on|off)
   fi
   export BENCH_MIX_DATA=$OUT/mix-data.lua
   wrk_run "$name-warmup" 15 bench/clinical/mix.lua BENCH_DELAY_MS="$DELAY"
+  local since
+  since=$($PSQL -t -A -c "select now()")
   wrk_run "$name" "$DURATION" bench/clinical/mix.lua BENCH_DELAY_MS="$DELAY"
-  JOB_RUNS=$($PSQL -t -A -c "select count(*) from job_runs where started_at > now() - interval '$((DURATION + 20)) seconds'")
+  JOB_RUNS=$($PSQL -t -A -c "select count(*) from job_runs where started_at >= '$since'")
+  # Leave nothing on the schedule for the next round (an OFF round must not run what this one scheduled).
+  $PSQL -c "delete from scheduled_tasks where task_name = 'rx-job'" >/dev/null 2>&1 || true
   echo "$name: scheduling $mode, job runs during it: $JOB_RUNS, req/s=$(field "$name" RATE req_per_s) p50=$(field "$name" LATENCY_MS p50) p90=$(field "$name" LATENCY_MS p90) p99=$(field "$name" LATENCY_MS p99) ms non-2xx=$(field "$name" TOTAL non2xx)" | tee -a "$OUT/rounds.txt"
   kill $SERVICE; wait $SERVICE 2>/dev/null || true
   trap - EXIT
