@@ -127,11 +127,6 @@ class FunctionInvoker {
         return input;
     }
 
-    /** A failure as the error code the caller sees. */
-    static ErrorCode classify(RuntimeException e) {
-        return classifyFailure(e);
-    }
-
     /** Read with the application's rules; errors are reported exactly like a controller's unreadable body. */
     private <I> I read(Class<I> type, JsonNode body, HttpInputMessage request) {
         try {
@@ -144,7 +139,8 @@ class FunctionInvoker {
         }
     }
 
-    private static ErrorCode classifyFailure(RuntimeException e) {
+    /** A failure as the error code the caller sees (also what a queued call's status URL reports). */
+    static ErrorCode classify(RuntimeException e) {
         if (e instanceof ApiException api) {
             return api.code();
         }
