@@ -40,7 +40,9 @@ address::text as address, preferred_pharmacy_id, user_id,
 communication_preferences::text as communication_preferences, is_active, deleted_at, created_at,
 updated_at, version"""
 PAT_ORDER = "created_at desc, id"
-PAT_FILTERS = {"name": ("(lower(first_name) like :name escape '\\' or lower(last_name) like :name escape '\\')", "varchar"),
+PAT_FILTERS = {"name": ("""((last_name_lower ~>=~ :name and last_name_lower ~<~ :nameEnd)
+  or (first_name_lower ~>=~ :name and first_name_lower ~<~ :nameEnd))
+and (starts_with(last_name_lower, :name) or starts_with(first_name_lower, :name))""", "text"),
                "dob": ("date_of_birth = :dob", "date"), "mrn": ("mrn = :mrn", "varchar"),
                "phone": ("phone = :phone", "varchar"), "active": ("is_active = :active", "boolean")}
 
@@ -122,18 +124,38 @@ def list_queries(prefix, label, select, count_from, where, order, params):
             Query(f"{prefix}.page@{label}", select + clause + " order by " + order + " limit :limit offset :offset", page)]
 
 
-# The RLS rule repeated as a plain predicate (PrescriptionRepository.scope / PatientRepository.scope), for staff.
-RX_SCOPE = "(p.org_id = :scopeOrg or p.pharmacy_id = :scopeOrg or p.prescriber_id = :scopeUser)"
-PAT_SCOPE = "(org_id = :scopeOrg or preferred_pharmacy_id = :scopeOrg)"
+# The RLS rule repeated as disjoint branches (PrescriptionRepository.scope / PatientRepository.scope), for staff.
+RX_SCOPE = ["p.org_id = :scopeOrg", "p.pharmacy_id = :scopeOrg and p.org_id is distinct from :scopeOrg",
+            "p.prescriber_id = :scopeUser and p.org_id is distinct from :scopeOrg and p.pharmacy_id is distinct from :scopeOrg"]
+PAT_SCOPE = ["org_id = :scopeOrg", "preferred_pharmacy_id = :scopeOrg and org_id is distinct from :scopeOrg"]
 
 
-def prescription_page_queries(prefix, label, where, params):
-    """PrescriptionRepository.list: count, then the page's ids first and the medication names joined after the limit."""
-    clause = " where " + " and ".join(where)
-    page = dict(params, limit=(20, "int4"), offset=(0, "int8"))
-    ids = "select p.id from prescriptions p" + clause + " order by " + RX_ORDER + " limit :limit offset :offset"
-    return [Query(f"{prefix}.count@{label}", bounded_count("from prescriptions p" + clause), count_params(params)),
-            Query(f"{prefix}.page@{label}", RX_SELECT + " where p.id in (" + ids + ") order by " + RX_ORDER, page)]
+def union_page_ids(table, alias, where, branches, order):
+    """ScopeUnion.pageIds: each branch's first offset+limit rows (id and sort keys) in the page's order, then the page
+    of their union."""
+    terms = [re.match(r"(?i)^(.+?)((?:\s+(?:asc|desc))?(?:\s+nulls\s+(?:first|last))?)$", t.strip()).groups()
+             for t in order.split(",")]
+    keys = f"{alias}.id as id" + "".join(f", {e} as sort_key_{i}" for i, (e, _) in enumerate(terms))
+    outer = ", ".join(f"sort_key_{i}{d}" for i, (_, d) in enumerate(terms))
+    parts = " union all ".join(f"(select {keys} from {table} where {where} and ({b}) order by {order} limit :branchLimit)"
+                               for b in branches)
+    return f"select id from ({parts}) branches order by {outer} limit :limit offset :offset"
+
+
+def union_count(table, where, branches):
+    """ScopeUnion.boundedCount: the branches appended, stopped at the cap (1,000 rows, ADR 0005)."""
+    parts = " union all ".join(f"select 1 from {table} where {where} and ({b})" for b in branches)
+    return f"select count(*) from ({parts} limit :countCap) counted"
+
+
+def union_list_queries(prefix, label, select, table, alias, where, branches, order, params):
+    """One list call: the page (its ids through the branches, then its rows), then the bounded count (run only when the
+    page is full)."""
+    clause = " and ".join(where)
+    page = dict(params, limit=(20, "int4"), offset=(0, "int8"), branchLimit=(20, "int8"))
+    ids = union_page_ids(table, alias, clause, branches, order)
+    return [Query(f"{prefix}.count@{label}", union_count(table, clause, branches), count_params(params)),
+            Query(f"{prefix}.page@{label}", select + f" where {alias}.id in (" + ids + ") order by " + order, page)]
 
 
 def prescription_lists(label, v):
@@ -143,10 +165,11 @@ def prescription_lists(label, v):
               "controlled": {"controlled": True}, "expiring": {"before": v["expiring_before"]}}
     out = []
     for shape, values in shapes.items():
-        where = ["p.deleted_at is null", RX_SCOPE] + [RX_FILTERS[k][0] for k in values]
+        where = ["p.deleted_at is null"] + [RX_FILTERS[k][0] for k in values]
         params = {k: (val, RX_FILTERS[k][1]) for k, val in values.items()}
         params.update(scopeOrg=(v["org"], "uuid"), scopeUser=(v["user"], "uuid"))
-        out += prescription_page_queries(f"prescriptions.{shape}", label, where, params)
+        out += union_list_queries(f"prescriptions.{shape}", label, RX_SELECT, "prescriptions p", "p", where, RX_SCOPE,
+                                  RX_ORDER, params)
     return out
 
 
@@ -157,11 +180,13 @@ def patient_lists(label, v):
               "sort_last_name": ({}, "lower(last_name) asc, " + PAT_ORDER)}
     out = []
     for shape, (values, order) in shapes.items():
-        where = ["deleted_at is null", PAT_SCOPE] + [PAT_FILTERS[k][0] for k in values]
+        where = ["true", "deleted_at is null"] + [PAT_FILTERS[k][0] for k in values]
         params = {k: (val, PAT_FILTERS[k][1]) for k, val in values.items()}
+        if "name" in values:
+            params.update(nameEnd=(values["name"] + "\U0010ffff", "text"))
         params.update(scopeOrg=(v["org"], "uuid"))
-        out += list_queries(f"patients.{shape}", label, "select " + PAT_COLUMNS + " from patients", "patients", where,
-                            order, params)
+        out += union_list_queries(f"patients.{shape}", label, "select " + PAT_COLUMNS + " from patients", "patients",
+                                  "patients", where, PAT_SCOPE, order, params)
     return out
 
 
@@ -234,7 +259,7 @@ def values_for(pg_port, user):
   'pharmacy', (select pharmacy_id from prescriptions where (org_id = {literal(org)} or pharmacy_id = {literal(org)})
                and pharmacy_id is not null group by pharmacy_id order by count(*) desc limit 1),
   'expiring_before', (current_date + 30)::text,
-  'name_prefix', (select lower(left(last_name, 3)) || '%' from patients where org_id = {literal(org)} group by 1 order by count(*) desc limit 1),
+  'name_prefix', (select lower(left(last_name, 3)) from patients where org_id = {literal(org)} group by 1 order by count(*) desc limit 1),
   'dob', (select date_of_birth::text from patients where org_id = {literal(org)} order by id limit 1),
   'mrn', (select mrn from patients where org_id = {literal(org)} order by id limit 1),
   'phone', (select phone from patients where org_id = {literal(org)} and phone is not null order by id limit 1),

@@ -46,11 +46,11 @@ class AuditQueries {
 
     @Transactional(readOnly = true)
     PageResult<AuditLogView> list(AuditFilter filter, PageQuery page) {
-        PageCount.Total total = PageCount.bounded(jdbc, "from audit_log" + filter.where(), filter.params(), page);
         List<AuditLogView> items = jdbc.sql("select " + COLUMNS + " from audit_log" + filter.where()
                         + " order by " + page.orderBy() + " limit :limit offset :offset")
                 .params(filter.params()).param("limit", page.limit()).param("offset", page.offset())
                 .query(this::view).list();
+        PageCount.Total total = PageCount.bounded(jdbc, "from audit_log" + filter.where(), filter.params(), page, items.size());
         return PageResult.of(items, page, total);
     }
 

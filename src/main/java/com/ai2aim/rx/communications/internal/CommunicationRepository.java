@@ -73,10 +73,10 @@ public class CommunicationRepository {
             params.put("caller", caller);
         }
         String where = " where " + String.join(" and ", clauses);
-        PageCount.Total total = PageCount.bounded(jdbc, "from communications c" + where, params, page);
         List<CommunicationView> items = jdbc.sql("select " + COLUMNS + " from communications c" + where
                         + " order by " + page.orderBy() + " limit :limit offset :offset")
                 .params(params).param("limit", page.limit()).param("offset", page.offset()).query(this::view).list();
+        PageCount.Total total = PageCount.bounded(jdbc, "from communications c" + where, params, page, items.size());
         Map<UUID, List<CommunicationView.Recipient>> recipients = recipientsOf(items.stream().map(CommunicationView::id).toList());
         return PageResult.of(items.stream().map(c -> c.withRecipients(recipients.getOrDefault(c.id(), List.of()))).toList(),
                 page, total);

@@ -83,10 +83,10 @@ class MedicationRepository {
             params.put("class", filter.therapeuticClass());
         }
         String where = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
-        PageCount.Total total = PageCount.bounded(jdbc, "from medications m" + where, params, page);
         List<MedicationDetails> items = jdbc.sql("select " + COLUMNS + " from medications m" + where + " order by "
                         + page.orderBy() + " limit :limit offset :offset")
                 .params(params).param("limit", page.limit()).param("offset", page.offset()).query(this::details).list();
+        PageCount.Total total = PageCount.bounded(jdbc, "from medications m" + where, params, page, items.size());
         return PageResult.of(items, page, total);
     }
 

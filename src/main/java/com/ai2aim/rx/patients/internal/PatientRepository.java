@@ -3,6 +3,7 @@ package com.ai2aim.rx.patients.internal;
 import com.ai2aim.rx.platform.web.PageCount;
 import com.ai2aim.rx.platform.web.PageQuery;
 import com.ai2aim.rx.platform.web.PageResult;
+import com.ai2aim.rx.platform.web.ScopeUnion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -34,6 +35,8 @@ class PatientRepository {
             address::text as address, preferred_pharmacy_id, user_id,
             communication_preferences::text as communication_preferences, is_active, deleted_at, created_at,
             updated_at, version""";
+    /** U+10FFFF, which sorts after every character: {@code prefix + LAST_CHARACTER} bounds the names starting with prefix. */
+    private static final String LAST_CHARACTER = new String(Character.toChars(Character.MAX_CODE_POINT));
     private static final Set<String> JSONB_COLUMNS = Set.of("address", "communication_preferences");
 
     /** List filters; {@code name} is a case-insensitive prefix of the first or the last name. */
@@ -54,21 +57,21 @@ class PatientRepository {
     }
 
     /**
-     * Repeats the row-level-security rule as a plain predicate. RLS still decides; this only lets the planner use the
-     * organisation indexes, which it cannot do through the policy's OR of claim checks (a list would read the table).
+     * Repeats the row-level-security rule as plain predicates, one disjoint branch per index (organisation, preferred
+     * pharmacy), so a page walks indexes instead of sorting every patient the caller may see; RLS still decides.
      */
-    private static void scope(List<String> clauses, Map<String, Object> params) {
+    private static ScopeUnion scope(Map<String, Object> params) {
         Actor actor = Actors.current().orElse(null);
         if (actor == null || actor.isService() || actor.isGlobalAdmin()) {
-            return;
+            return ScopeUnion.everything("patients", "patients");
         }
         if (actor.role() == Role.PATIENT) {
-            clauses.add("user_id = :scopeUser");
             params.put("scopeUser", actor.userId());
-        } else {
-            clauses.add("(org_id = :scopeOrg or preferred_pharmacy_id = :scopeOrg)");
-            params.put("scopeOrg", actor.orgId());
+            return new ScopeUnion("patients", "patients", List.of("user_id = :scopeUser"));
         }
+        params.put("scopeOrg", actor.orgId());
+        return new ScopeUnion("patients", "patients", List.of(
+                "org_id = :scopeOrg", "preferred_pharmacy_id = :scopeOrg and org_id is distinct from :scopeOrg"));
     }
 
     Optional<PatientRow> find(UUID id) {
@@ -76,25 +79,33 @@ class PatientRepository {
     }
 
     PageResult<PatientRow> list(Filter filter, PageQuery page) {
-        List<String> clauses = new ArrayList<>();
+        List<String> clauses = new ArrayList<>(List.of("true"));
         Map<String, Object> params = new LinkedHashMap<>();
         if (!filter.includeDeleted()) {
             clauses.add("deleted_at is null");
         }
-        scope(clauses, params);
         if (filter.name() != null) {
-            clauses.add("(lower(first_name) like :name escape '\\' or lower(last_name) like :name escape '\\')");
-            params.put("name", likePrefix(filter.name()));
+            // The range lets the (organisation, name) indexes serve a prepared statement's generic plan, which cannot
+            // read a prefix out of a parameter; starts_with keeps the match exact. See V4_7_0 for why the columns.
+            String prefix = filter.name().toLowerCase(java.util.Locale.ROOT);
+            clauses.add("""
+                    ((last_name_lower ~>=~ :name and last_name_lower ~<~ :nameEnd)
+                      or (first_name_lower ~>=~ :name and first_name_lower ~<~ :nameEnd))
+                    and (starts_with(last_name_lower, :name) or starts_with(first_name_lower, :name))""");
+            params.put("name", prefix);
+            params.put("nameEnd", prefix + LAST_CHARACTER);
         }
         if (filter.dateOfBirth() != null) { clauses.add("date_of_birth = :dob"); params.put("dob", filter.dateOfBirth()); }
         if (filter.mrn() != null) { clauses.add("mrn = :mrn"); params.put("mrn", filter.mrn()); }
         if (filter.phone() != null) { clauses.add("phone = :phone"); params.put("phone", filter.phone()); }
         if (filter.active() != null) { clauses.add("is_active = :active"); params.put("active", filter.active()); }
-        String where = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
-        PageCount.Total total = PageCount.bounded(jdbc, "from patients" + where, params, page);
-        List<PatientRow> items = jdbc.sql("select " + COLUMNS + " from patients" + where + " order by " + page.orderBy()
-                        + " limit :limit offset :offset")
-                .params(params).param("limit", page.limit()).param("offset", page.offset()).query(this::row).list();
+        String where = String.join(" and ", clauses);
+        ScopeUnion scope = scope(params);
+        List<PatientRow> items = jdbc.sql("select " + COLUMNS + " from patients where id in (" + scope.pageIds(where, page.orderBy())
+                        + ") order by " + page.orderBy())
+                .params(params).param("limit", page.limit()).param("offset", page.offset())
+                .param("branchLimit", ScopeUnion.branchLimit(page)).query(this::row).list();
+        PageCount.Total total = PageCount.counted(jdbc, scope.boundedCount(where), params, page, items.size());
         return PageResult.of(items, page, total);
     }
 
@@ -192,11 +203,6 @@ class PatientRepository {
 
     private <T> T fromJson(String text, Class<T> type) {
         return text == null ? null : json.readValue(text, type);
-    }
-
-    /** {@code Smi} becomes {@code smi%}, with LIKE's wildcards in the input taken literally. */
-    static String likePrefix(String input) {
-        return input.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     static UUID uuid(ResultSet rs, String column) throws SQLException {

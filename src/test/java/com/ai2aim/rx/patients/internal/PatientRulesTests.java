@@ -70,12 +70,6 @@ class PatientRulesTests {
     }
 
     @Test
-    void likePrefixTakesWildcardsLiterally() {
-        assertThat(PatientRepository.likePrefix("Sm")).isEqualTo("sm%");
-        assertThat(PatientRepository.likePrefix("50%_a\\")).isEqualTo("50\\%\\_a\\\\%");
-    }
-
-    @Test
     void accessRulesByRole() {
         UUID org = UUID.randomUUID();
         UUID pharmacy = UUID.randomUUID();

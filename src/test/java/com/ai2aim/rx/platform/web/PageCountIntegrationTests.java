@@ -15,9 +15,28 @@ class PageCountIntegrationTests {
 
     @Autowired @Qualifier("ownerDataSource") DataSource owner;
 
+    /** The total of a list whose page came back full, so it has to be counted. */
     PageCount.Total count(int rows, String page, String limit) {
+        PageQuery query = PageQuery.of(page, limit, null, Map.of(), "1");
         return PageCount.bounded(JdbcClient.create(owner), "from generate_series(1, :rows) g where g > 0",
-                Map.of("rows", rows), PageQuery.of(page, limit, null, Map.of(), "1"));
+                Map.of("rows", rows), query, query.limit());
+    }
+
+    @Test
+    void aShortPageIsTheLastSoItsTotalNeedsNoCount() {
+        JdbcClient jdbc = JdbcClient.create(owner);
+        String failsIfRun = "select count(*) from no_such_table limit :countCap";
+        assertThat(PageCount.counted(jdbc, failsIfRun, Map.of(), PageQuery.of("3", "20", null, Map.of(), "1"), 7))
+                .isEqualTo(new PageCount.Total(47, true));
+        assertThat(PageCount.counted(jdbc, failsIfRun, Map.of(), PageQuery.of(null, "20", null, Map.of(), "1"), 0))
+                .isEqualTo(new PageCount.Total(0, true));
+    }
+
+    @Test
+    void anEmptyPagePastTheEndIsCounted() {
+        PageQuery beyond = PageQuery.of("9", "20", null, Map.of(), "1");
+        assertThat(PageCount.bounded(JdbcClient.create(owner), "from generate_series(1, :rows) g where g > 0",
+                Map.of("rows", 37), beyond, 0)).isEqualTo(new PageCount.Total(37, true));
     }
 
     @Test
