@@ -5,7 +5,7 @@
 -- Each request carries X-Request-Id "<kind>.<thread>.<n>"; the service echoes it, which is how a response is
 -- matched to its kind (wrk gives response() no request). done() prints requests and non-2xx counts per kind and
 -- one sample of each failure (method, path, request body, response body), then the latency percentiles.
--- BENCH_DELAY_MS, when set, paces each connection with wrk's delay() hook.
+-- BENCH_DELAY_MS, when set, paces each connection with wrk's delay() hook; BENCH_KIND restricts the mix to one kind.
 
 local data = dofile(os.getenv("BENCH_MIX_DATA"))
 local users = data.users
@@ -80,8 +80,15 @@ local function next_request()
   end
 end
 
+-- BENCH_KIND=<kind> sends only that kind of request (drawn as in the mix), to measure what one kind costs.
+local only_kind = os.getenv("BENCH_KIND")
+local kinds = {get_rx = 1, get_patient = 1, list_rx_status = 1, list_patients_name = 1, list_comms = 1,
+  list_rx_of_patient = 1, create_rx = 1, create_comm = 1, update_patient = 1, interactions = 1}
+if only_kind and not kinds[only_kind] then error("unknown BENCH_KIND " .. only_kind) end
+
 function request()
   local kind, u, method, path, body = next_request()
+  while only_kind and kind ~= only_kind do kind, u, method, path, body = next_request() end
   counter = counter + 1
   local id = string.format("%s.%d.%d", kind, tid or 0, counter)
   local headers = {["Authorization"] = u.auth, ["X-Request-Id"] = id}

@@ -219,16 +219,19 @@ def extra_queries(label, v):
     search = {
         "name_prefix": ("""select {c} from medications m
  where m.is_active and (lower(m.name) like :prefix escape '\\' or :q <% lower(m.name))
+   and (m.org_id is null or m.org_id = cast(:visibleOrg as uuid))
  order by case when lower(m.name) like :prefix escape '\\' then 0 else 1 end,
           word_similarity(:q, lower(m.name)) desc, length(m.name), lower(m.name), m.id
  limit :limit""", {"prefix": ("metf%", "varchar"), "q": ("metf", "varchar")}),
         "name_misspelt": (None, {"prefix": ("oxycodne%", "varchar"), "q": ("oxycodne", "varchar")}),
         "rxcui": ("""select {c} from medications m
  where m.is_active and (m.rxcui = :rxcui or m.ingredient_rxcuis @> array[cast(:rxcui as text)])
+   and (m.org_id is null or m.org_id = cast(:visibleOrg as uuid))
  order by (m.rxcui is not distinct from :rxcui) desc, lower(m.name), m.id
  limit :limit""", {"rxcui": ("7804", "varchar")}),
         "ndc": ("""select {c} from medications m
  where m.is_active and m.id in (select n.medication_id from medication_ndcs n where n.ndc in (:ndc1, :ndc2, :ndc3))
+   and (m.org_id is null or m.org_id = cast(:visibleOrg as uuid))
  order by lower(m.name), m.id
  limit :limit""", {"ndc1": (v["ndc"], "varchar"), "ndc2": ("00000000000", "varchar"), "ndc3": ("00000000001", "varchar")}),
     }
@@ -236,7 +239,7 @@ def extra_queries(label, v):
     name_sql = search["name_prefix"][0]
     for shape, (sql, params) in search.items():
         out.append(Query(f"medications.search_{shape}@{label}", (sql or name_sql).format(c=MED_COLUMNS),
-                         dict(params, limit=(20, "int4"))))
+                         dict(params, limit=(20, "int4"), visibleOrg=(v["org"], "uuid"))))
     out += list_queries("medications.list_default", label, "select " + MED_COLUMNS + " from medications m",
                         "medications m", [], "lower(m.name), m.id", {})
     out.append(Query(f"prescriptions.active_medications_of_patient@{label}", """select distinct medication_id from prescriptions
@@ -279,7 +282,7 @@ def explain(pg_port, claims, query):
     blocks = []
     for mode in ("force_custom_plan", "force_generic_plan"):
         sql = f"""begin;
-set local role authenticated;
+set local role {"service_role" if claims.get("role") == "service_role" else "authenticated"};
 set local "request.jwt.claims" = '{claims_json}';
 set local plan_cache_mode = {mode};
 prepare q{('(' + types + ')') if types else ''} as {text};
@@ -310,7 +313,11 @@ def main():
 
     pv, dv = values_for(args.pg_port, pharmacist), values_for(args.pg_port, physician)
     patient_values = {"user": patient["sub"], "org": patient.get("app_metadata", {}).get("org_id")}
-    runs = [(pharmacist["claims"], q) for q in prescription_lists("pharmacist", pv) + patient_lists("pharmacist", pv)
+    # The catalogue search runs as the service with the caller's visibility as a plain predicate
+    # (MedicationController.search, Visibility): the catalogue holds no PHI, and under a policy the trigram index is unusable.
+    service = {"role": "service_role"}
+    runs = [(service if q.name.startswith("medications.search_") else pharmacist["claims"], q)
+            for q in prescription_lists("pharmacist", pv) + patient_lists("pharmacist", pv)
             + communication_lists("pharmacist", pv) + extra_queries("pharmacist", pv)]
     runs += [(physician["claims"], q) for q in prescription_lists("physician", dv) + patient_lists("physician", dv)]
     runs += [(patient, q) for q in communication_lists("patient", patient_values, participant=True)]

@@ -58,12 +58,21 @@ class RunLocks {
         } catch (SQLException e) {
             // A pooled connection must never go back still holding the lock: throw it away instead.
             log.warn("job {}: could not release its lock cleanly ({}); discarding the connection", job, e.getSQLState());
-            if (dataSource instanceof HikariDataSource hikari) {
-                hikari.evictConnection(connection);
-            } else {
-                closeQuietly(connection);
-            }
+            discard(connection);
         }
+    }
+
+    /** Closes the physical connection; the routing data source unwraps to the pool of the current actor's role. */
+    private void discard(Connection connection) {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
+                return;
+            }
+        } catch (SQLException e) {
+            // not a pool we know: close it directly
+        }
+        closeQuietly(connection);
     }
 
     private static boolean call(Connection connection, String sql, String job) throws SQLException {

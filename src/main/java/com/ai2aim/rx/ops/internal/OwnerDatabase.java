@@ -21,7 +21,7 @@ class OwnerDatabase {
     private final HikariDataSource owner;
     private final String appUser;
 
-    OwnerDatabase(@Qualifier("ownerDataSource") HikariDataSource owner, HikariDataSource dataSource) {
+    OwnerDatabase(@Qualifier("ownerDataSource") HikariDataSource owner, @Qualifier("requestPool") HikariDataSource dataSource) {
         this.owner = owner;
         this.appUser = dataSource.getUsername();
     }

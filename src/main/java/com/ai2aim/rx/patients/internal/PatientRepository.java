@@ -101,6 +101,7 @@ class PatientRepository {
         if (filter.active() != null) { clauses.add("is_active = :active"); params.put("active", filter.active()); }
         String where = String.join(" and ", clauses);
         ScopeUnion scope = scope(params);
+        ScopeUnion.preferGenericPlans(jdbc);
         List<PatientRow> items = jdbc.sql("select " + COLUMNS + " from patients where id in (" + scope.pageIds(where, page.orderBy())
                         + ") order by " + page.orderBy())
                 .params(params).param("limit", page.limit()).param("offset", page.offset())

@@ -16,9 +16,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two pools on one server: a small owner pool that Flyway migrates with, and the application pool whose login role
- * can only act through {@code anon}/{@code authenticated}/{@code service_role}, so row-level security applies to
- * every request.
+ * Pools on one server: a small owner pool that Flyway migrates with, and the application pools (requests, service
+ * work; {@link RolePools}) whose login role can only act through {@code anon}/{@code authenticated}/{@code service_role},
+ * so row-level security applies to every request.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
@@ -64,10 +64,26 @@ class DatabaseConfiguration {
         return new HikariDataSource(config);
     }
 
+    /** Connections for requests of signed-in and anonymous users. */
     @Bean(destroyMethod = "close")
+    HikariDataSource requestPool(Server server, DatabaseProperties properties) {
+        return appPool(server, "rx-app", properties.poolSize());
+    }
+
+    /** Connections for work done as {@code service_role} (see {@link RolePools} for why it is separate). */
+    @Bean(destroyMethod = "close")
+    HikariDataSource servicePool(Server server, DatabaseProperties properties) {
+        return appPool(server, "rx-service", properties.servicePoolSize());
+    }
+
+    @Bean
     @Primary
-    HikariDataSource dataSource(Server server, DatabaseProperties properties) {
-        HikariConfig config = base(server.url(), "rx-app", properties.poolSize());
+    DataSource dataSource(HikariDataSource requestPool, HikariDataSource servicePool) {
+        return new RolePools(requestPool, servicePool);
+    }
+
+    private static HikariDataSource appPool(Server server, String name, int size) {
+        HikariConfig config = base(server.url(), name, size);
         config.setUsername(server.appUser());
         config.setPassword(server.appPassword());
         // The app role is created by a migration; do not connect before Flyway has run.

@@ -4,7 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Where the data lives. With no {@code url} an embedded PostgreSQL is started under {@code dataDir}.
- * {@code appUser} is the login role request work uses; it must not be a superuser or have BYPASSRLS.
+ * {@code appUser} is the login role request work uses; it must not be a superuser or have BYPASSRLS. {@code poolSize}
+ * connections serve requests, {@code servicePoolSize} more serve work done as {@code service_role}.
  */
 @ConfigurationProperties("rx.database")
 record DatabaseProperties(
@@ -16,4 +17,5 @@ record DatabaseProperties(
         String dataDir,
         int embeddedPort,
         boolean embeddedClean,
-        int poolSize) {}
+        int poolSize,
+        int servicePoolSize) {}

@@ -72,6 +72,7 @@ class PrescriptionRepository {
         if (filter.expiringBefore() != null) { clauses.add("p.expires_on < :before"); params.put("before", filter.expiringBefore()); }
         String where = String.join(" and ", clauses);
         ScopeUnion scope = scope(params);
+        ScopeUnion.preferGenericPlans(jdbc);
         // Pick the page's rows first, then join the medication names: joining before the limit made the planner hash
         // the whole catalogue for every list.
         List<PrescriptionView> items = jdbc.sql(SELECT + " where p.id in (" + scope.pageIds(where, page.orderBy()) + ") order by " + page.orderBy())
