@@ -132,7 +132,9 @@ PAT_SCOPE = ["org_id = :scopeOrg", "preferred_pharmacy_id = :scopeOrg and org_id
 
 def union_page_ids(table, alias, where, branches, order):
     """ScopeUnion.pageIds: each branch's first offset+limit rows (id and sort keys) in the page's order, then the page
-    of their union."""
+    of their union; one branch is a plain ordered query."""
+    if len(branches) == 1:
+        return f"select {alias}.id from {table} where {where} and ({branches[0]}) order by {order} limit :limit offset :offset"
     terms = [re.match(r"(?i)^(.+?)((?:\s+(?:asc|desc))?(?:\s+nulls\s+(?:first|last))?)$", t.strip()).groups()
              for t in order.split(",")]
     keys = f"{alias}.id as id" + "".join(f", {e} as sort_key_{i}" for i, (e, _) in enumerate(terms))
@@ -168,7 +170,9 @@ def prescription_lists(label, v):
         where = ["p.deleted_at is null"] + [RX_FILTERS[k][0] for k in values]
         params = {k: (val, RX_FILTERS[k][1]) for k, val in values.items()}
         params.update(scopeOrg=(v["org"], "uuid"), scopeUser=(v["user"], "uuid"))
-        out += union_list_queries(f"prescriptions.{shape}", label, RX_SELECT, "prescriptions p", "p", where, RX_SCOPE,
+        # PrescriptionRepository.list: one OR instead of branches when a patient or prescriber filter narrows the list.
+        branches = ["(" + ") or (".join(RX_SCOPE) + ")"] if {"patient", "prescriber"} & values.keys() else RX_SCOPE
+        out += union_list_queries(f"prescriptions.{shape}", label, RX_SELECT, "prescriptions p", "p", where, branches,
                                   RX_ORDER, params)
     return out
 
@@ -218,12 +222,15 @@ def communication_lists(label, v, participant=False):
 def extra_queries(label, v):
     search = {
         "name_prefix": ("""select {c} from medications m
- where m.is_active and (lower(m.name) like :prefix escape '\\' or :q <% lower(m.name))
+ where m.is_active and lower(m.name) ~>=~ :term and lower(m.name) ~<~ :termEnd and starts_with(lower(m.name), :term)
    and (m.org_id is null or m.org_id = cast(:visibleOrg as uuid))
- order by case when lower(m.name) like :prefix escape '\\' then 0 else 1 end,
-          word_similarity(:q, lower(m.name)) desc, length(m.name), lower(m.name), m.id
- limit :limit""", {"prefix": ("metf%", "varchar"), "q": ("metf", "varchar")}),
-        "name_misspelt": (None, {"prefix": ("oxycodne%", "varchar"), "q": ("oxycodne", "varchar")}),
+ order by length(m.name), lower(m.name), m.id
+ limit :limit""", {"term": ("metf", "text"), "termEnd": ("metf\U0010ffff", "text")}),
+        "name_misspelt": ("""select {c} from medications m
+ where m.is_active and :term <% lower(m.name) and not starts_with(lower(m.name), :term)
+   and (m.org_id is null or m.org_id = cast(:visibleOrg as uuid))
+ order by word_similarity(:term, lower(m.name)) desc, length(m.name), lower(m.name), m.id
+ limit :limit""", {"term": ("oxycodne", "text")}),
         "rxcui": ("""select {c} from medications m
  where m.is_active and (m.rxcui = :rxcui or m.ingredient_rxcuis @> array[cast(:rxcui as text)])
    and (m.org_id is null or m.org_id = cast(:visibleOrg as uuid))
@@ -236,9 +243,8 @@ def extra_queries(label, v):
  limit :limit""", {"ndc1": (v["ndc"], "varchar"), "ndc2": ("00000000000", "varchar"), "ndc3": ("00000000001", "varchar")}),
     }
     out = []
-    name_sql = search["name_prefix"][0]
     for shape, (sql, params) in search.items():
-        out.append(Query(f"medications.search_{shape}@{label}", (sql or name_sql).format(c=MED_COLUMNS),
+        out.append(Query(f"medications.search_{shape}@{label}", sql.format(c=MED_COLUMNS),
                          dict(params, limit=(20, "int4"), visibleOrg=(v["org"], "uuid"))))
     out += list_queries("medications.list_default", label, "select " + MED_COLUMNS + " from medications m",
                         "medications m", [], "lower(m.name), m.id", {})

@@ -29,6 +29,8 @@ class MedicationRepository {
             "deaSchedule", "m.dea_schedule", "therapeuticClass", "lower(m.therapeutic_class)",
             "createdAt", "m.created_at", "updatedAt", "m.updated_at");
     static final String DEFAULT_ORDER = "lower(m.name), m.id";
+    /** U+10FFFF, which sorts after every character: {@code term + LAST_CHARACTER} bounds the names starting with term. */
+    private static final String LAST_CHARACTER = new String(Character.toChars(Character.MAX_CODE_POINT));
 
     private static final String COLUMNS = """
             m.id, m.org_id, m.rxcui, m.tty, m.name, m.brand, m.strength, m.dose_form, m.route, m.ingredients::text as ingredients,
@@ -90,18 +92,34 @@ class MedicationRepository {
         return PageResult.of(items, page, total);
     }
 
-    /** Name prefix first, then misspellings by trigram word similarity (pg_trgm's {@code <%}, GIN-indexed). */
+    /**
+     * Names starting with the term, shortest first, then misspellings by trigram word similarity (pg_trgm's {@code <%},
+     * GIN-indexed) when the prefix matches do not fill the page. Ranking every candidate by similarity in one query
+     * meant computing it for every row sharing a trigram with the term (1,700 rows for "metf", 19 ms); the prefix
+     * matches come from a range scan of the pattern index, and the similarity is computed only for misspellings.
+     */
     List<MedicationDetails> searchByName(String q, int limit, Visibility visibility) {
         String term = q.toLowerCase(java.util.Locale.ROOT);
-        return jdbc.sql("select " + COLUMNS + """
+        List<MedicationDetails> found = new ArrayList<>(jdbc.sql("select " + COLUMNS + """
                          from medications m
-                        where m.is_active and (lower(m.name) like :prefix escape '\\' or :q <% lower(m.name))""" + visibility.predicate() + """
+                        where m.is_active and lower(m.name) ~>=~ :term and lower(m.name) ~<~ :termEnd
+                          and starts_with(lower(m.name), :term)""" + visibility.predicate() + """
 
-                        order by case when lower(m.name) like :prefix escape '\\' then 0 else 1 end,
-                                 word_similarity(:q, lower(m.name)) desc, length(m.name), lower(m.name), m.id
+                        order by length(m.name), lower(m.name), m.id
                         limit :limit""")
-                .param("prefix", likeEscape(term) + "%").param("q", term).param("limit", limit)
-                .param("visibleOrg", visibility.orgId()).query(this::details).list();
+                .param("term", term).param("termEnd", term + LAST_CHARACTER).param("limit", limit)
+                .param("visibleOrg", visibility.orgId()).query(this::details).list());
+        if (found.size() < limit) {
+            found.addAll(jdbc.sql("select " + COLUMNS + """
+                             from medications m
+                            where m.is_active and :term <% lower(m.name) and not starts_with(lower(m.name), :term)""" + visibility.predicate() + """
+
+                            order by word_similarity(:term, lower(m.name)) desc, length(m.name), lower(m.name), m.id
+                            limit :limit""")
+                    .param("term", term).param("limit", limit - found.size())
+                    .param("visibleOrg", visibility.orgId()).query(this::details).list());
+        }
+        return found;
     }
 
     /** Products with this RxCUI first, then products containing it as an ingredient. */

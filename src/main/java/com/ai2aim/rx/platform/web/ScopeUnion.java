@@ -31,6 +31,16 @@ public record ScopeUnion(String table, String alias, List<String> conditions) {
     }
 
     /**
+     * The same scope as one OR: for a list already narrowed by a selective filter (one patient's or one prescriber's
+     * prescriptions), whose own index finds a few hundred rows, where walking every branch in order would read each
+     * branch's rows past the few that match.
+     */
+    public ScopeUnion asOneCondition() {
+        return conditions.size() == 1 ? this
+                : new ScopeUnion(table, alias, List.of("(" + String.join(") or (", conditions) + ")"));
+    }
+
+    /**
      * Makes the rest of the current transaction use generic plans. A union's custom plan (three branches, each under
      * the row-level-security policy) costs more to make than to run, yet PostgreSQL's plan cache keeps choosing one,
      * so every list was planned afresh (about 2 ms, more than its execution). The branches are index walks for any

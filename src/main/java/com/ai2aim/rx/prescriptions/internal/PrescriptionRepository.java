@@ -71,7 +71,7 @@ class PrescriptionRepository {
         if (filter.controlled() != null) { clauses.add("p.controlled = :controlled"); params.put("controlled", filter.controlled()); }
         if (filter.expiringBefore() != null) { clauses.add("p.expires_on < :before"); params.put("before", filter.expiringBefore()); }
         String where = String.join(" and ", clauses);
-        ScopeUnion scope = scope(params);
+        ScopeUnion scope = filter.patientId() != null || filter.prescriberId() != null ? scope(params).asOneCondition() : scope(params);
         ScopeUnion.preferGenericPlans(jdbc);
         // Pick the page's rows first, then join the medication names: joining before the limit made the planner hash
         // the whole catalogue for every list.
