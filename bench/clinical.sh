@@ -13,7 +13,7 @@
 #   few enough that p95 is the search's own latency, not the queue of a saturated 2-core machine)
 #   BENCH_HTTP_PORT=18090   BENCH_PG_PORT=54339
 #   BENCH_DATA_DIR=<dir of an earlier run's data/> reuses its database (generation is skipped when bench data is there).
-#   BENCH_JAVA=<path to java> picks the JVM (default: java on PATH).
+#   BENCH_JAVA=<path to java> picks the JVM (default: java on PATH).   BENCH_WARMUP_SECONDS=150 (load before measuring; bench/lib.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -43,8 +43,8 @@ PLANS_TOTAL=$(awk '/^PLANS/ {split($2, a, "="); print a[2]}' "$OUT/plans.txt")
 export BENCH_MIX_DATA=$OUT/mix-data.lua BENCH_SEARCH_DATA=$OUT/search-data.lua
 
 AUDIT_BEFORE=$($PSQL -t -A -c "select coalesce(max(seq), 0) from audit_log")
-echo "warming up (15 s of the mix, 5 s of search)"
-wrk_run warmup 15 bench/clinical/mix.lua
+echo "warming up ($WARMUP s of the mix, 5 s of search)"
+wrk_run warmup "$WARMUP" bench/clinical/mix.lua
 WRK_CONNECTIONS=$SEARCH_CONNECTIONS wrk_run warmup-search 5 bench/clinical/search.lua
 
 echo "MIX: pharmacy mix, ${DURATION}s"
@@ -112,7 +112,7 @@ PACED_P99=$(field paced LATENCY_MS p99)
   grep '^ERRORS\|^SAMPLE' "$OUT/mix.txt" | sed 's/^/     /' || true
   echo "     server-side mean time per endpoint during MIX (Micrometer http.server.requests):"
   sed 's/^ENDPOINT/      /' "$OUT/endpoints.txt"
-  echo "warm-up (15 s of the mix, not counted below): non-2xx=$WARMUP_NON2XX"
+  echo "warm-up ($WARMUP s of the mix, not counted below): non-2xx=$WARMUP_NON2XX"
   grep '^ERRORS\|^SAMPLE' "$OUT/warmup.txt" | sed 's/^/     /' || true
   echo "SRCH medication search ($SEARCH_CONNECTIONS conn.)  req/s=$(field search RATE req_per_s)  p50=$(field search LATENCY_MS p50) p95=$SEARCH_P95 p99=$(field search LATENCY_MS p99) ms  non-2xx=$SEARCH_NON2XX"
   grep '^SAMPLE' "$OUT/search.txt" | sed 's/^/     /' || true

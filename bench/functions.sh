@@ -15,7 +15,7 @@
 # Usage: bench/functions.sh [duration-seconds]   (default 60, per run)
 #   BENCH_SCALE=1.0   BENCH_CONNECTIONS=32 (mix)   BENCH_FUNCTION_CONNECTIONS=2 (per function)
 #   BENCH_FUNCTION_SHARE=0.05 (each function's paced rate, as a share of MIX)
-#   BENCH_HTTP_PORT=18090   BENCH_PG_PORT=54339   BENCH_DATA_DIR=<an earlier run's data/>   BENCH_JAVA=<path to java>
+#   BENCH_HTTP_PORT=18090   BENCH_PG_PORT=54339   BENCH_DATA_DIR=<an earlier run's data/>   BENCH_JAVA=<path to java>   BENCH_WARMUP_SECONDS=150
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -70,9 +70,9 @@ functions_start() { # suffix duration delay-ms: both function wrks in the backgr
 }
 functions_wait() { local pid; for pid in "${FUNCTION_PIDS[@]}"; do wait "$pid"; done; }
 
-echo "warming up (15 s of the mix with both functions alongside)"
-functions_start warmup 15 20
-wrk_run warmup 15 bench/clinical/mix.lua
+echo "warming up ($WARMUP s of the mix with both functions alongside)"
+functions_start warmup "$WARMUP" 20
+wrk_run warmup "$WARMUP" bench/clinical/mix.lua
 functions_wait
 
 echo "MIX: pharmacy mix alone, ${DURATION}s (its maximum rate)"
