@@ -170,8 +170,8 @@ def prescription_lists(label, v):
         where = ["p.deleted_at is null"] + [RX_FILTERS[k][0] for k in values]
         params = {k: (val, RX_FILTERS[k][1]) for k, val in values.items()}
         params.update(scopeOrg=(v["org"], "uuid"), scopeUser=(v["user"], "uuid"))
-        # PrescriptionRepository.list: one OR instead of branches when a patient or prescriber filter narrows the list.
-        branches = ["(" + ") or (".join(RX_SCOPE) + ")"] if {"patient", "prescriber"} & values.keys() else RX_SCOPE
+        # PrescriptionRepository.list (walksBranches): one OR instead of branches for these filters.
+        branches = ["(" + ") or (".join(RX_SCOPE) + ")"] if {"patient", "prescriber", "pharmacy", "before"} & values.keys() else RX_SCOPE
         out += union_list_queries(f"prescriptions.{shape}", label, RX_SELECT, "prescriptions p", "p", where, branches,
                                   RX_ORDER, params)
     return out

@@ -71,7 +71,7 @@ class PrescriptionRepository {
         if (filter.controlled() != null) { clauses.add("p.controlled = :controlled"); params.put("controlled", filter.controlled()); }
         if (filter.expiringBefore() != null) { clauses.add("p.expires_on < :before"); params.put("before", filter.expiringBefore()); }
         String where = String.join(" and ", clauses);
-        ScopeUnion scope = filter.patientId() != null || filter.prescriberId() != null ? scope(params).asOneCondition() : scope(params);
+        ScopeUnion scope = walksBranches(filter) ? scope(params) : scope(params).asOneCondition();
         ScopeUnion.preferGenericPlans(jdbc);
         // Pick the page's rows first, then join the medication names: joining before the limit made the planner hash
         // the whole catalogue for every list.
@@ -80,6 +80,16 @@ class PrescriptionRepository {
                 .param("branchLimit", ScopeUnion.branchLimit(page)).query(this::view).list();
         PageCount.Total total = PageCount.counted(jdbc, scope.boundedCount(where), params, page, items.size());
         return PageResult.of(items, page, total);
+    }
+
+    /**
+     * Whether the page should walk each scope branch in creation order. Not when a filter has its own index that finds
+     * the few rows it matches (patient, prescriber, pharmacy), nor for an expiry cut-off: the prescriptions expiring
+     * before a date are mostly old ones, so a walk from the newest reads most of the branch before it finds them.
+     */
+    private static boolean walksBranches(Filter filter) {
+        return filter.patientId() == null && filter.prescriberId() == null && filter.pharmacyId() == null
+                && filter.expiringBefore() == null;
     }
 
     /**
