@@ -17,20 +17,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
-DURATION=${1:-60}
-SCALE=${BENCH_SCALE:-1.0}
-CONNECTIONS=${BENCH_CONNECTIONS:-32}
+bench_settings clinical "${1:-60}" 54339 18090
 SEARCH_CONNECTIONS=${BENCH_SEARCH_CONNECTIONS:-4}
-PG_PORT=${BENCH_PG_PORT:-54339}
-HTTP_PORT=${BENCH_HTTP_PORT:-18090}
-OUT=bench/results/clinical-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT/plans"
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 bench_tools
 bench_jar
 # No job on the schedule (bench/lib.sh: BENCH_NO_JOBS); bench/scheduler.sh measures what the jobs cost.
-bench_start "${BENCH_NO_JOBS[@]}" RX_RATE_LIMIT_USER_PER_MINUTE=100000000 RX_RATE_LIMIT_IP_PER_MINUTE=100000000
+bench_start "${BENCH_NO_JOBS[@]}" "${BENCH_NO_LIMITS[@]}"
 bench_generate
 
 echo "signing in the benchmark users and choosing their ids under their own RLS"

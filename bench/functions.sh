@@ -19,16 +19,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
-DURATION=${1:-60}
-SCALE=${BENCH_SCALE:-1.0}
-CONNECTIONS=${BENCH_CONNECTIONS:-32}
+bench_settings functions "${1:-60}" 54339 18090
 FUNCTION_CONNECTIONS=${BENCH_FUNCTION_CONNECTIONS:-2}
 FUNCTION_SHARE=${BENCH_FUNCTION_SHARE:-0.05}
-PG_PORT=${BENCH_PG_PORT:-54339}
-HTTP_PORT=${BENCH_HTTP_PORT:-18090}
-OUT=bench/results/functions-$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p "$OUT"
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 bench_tools
 bench_jar

@@ -8,19 +8,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
-DURATION=${1:-10}
-SCALE=${BENCH_SCALE:-1.0}
-CONNECTIONS=${BENCH_CONNECTIONS:-32}
-PG_PORT=${BENCH_PG_PORT:-54339}
-HTTP_PORT=${BENCH_HTTP_PORT:-18090}
-OUT=bench/results/kinds-$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p "$OUT"
+bench_settings kinds "${1:-10}" 54339 18090
 KINDS="get_rx get_patient interactions list_rx_status list_patients_name list_comms list_rx_of_patient create_rx create_comm update_patient"
 
 bench_tools
 bench_jar
 # No job on the schedule (bench/lib.sh: BENCH_NO_JOBS); bench/scheduler.sh measures what the jobs cost.
-bench_start "${BENCH_NO_JOBS[@]}" RX_RATE_LIMIT_USER_PER_MINUTE=100000000 RX_RATE_LIMIT_IP_PER_MINUTE=100000000
+bench_start "${BENCH_NO_JOBS[@]}" "${BENCH_NO_LIMITS[@]}"
 bench_generate
 python3 bench/clinical/prepare.py --http-port "$HTTP_PORT" --pg-port "$PG_PORT" --out "$OUT" > "$OUT/prepare.txt"
 export BENCH_MIX_DATA=$OUT/mix-data.lua

@@ -9,6 +9,20 @@ WARMUP=${BENCH_WARMUP_SECONDS:-150}
 # The service's daily jobs (database backup at 02:30, its verification at 03:00, ...) catch up when the service starts
 # after their time and ran inside measurements: a backup verification restores the whole database for five minutes.
 BENCH_NO_JOBS=(RX_JOB_SCHEDULING_ENABLED=false)
+# Rate limits high enough that a benchmark's dozen users are never refused.
+BENCH_NO_LIMITS=(RX_RATE_LIMIT_USER_PER_MINUTE=100000000 RX_RATE_LIMIT_IP_PER_MINUTE=100000000)
+
+bench_settings() { # name duration default-pg-port default-http-port: what every service benchmark reads from BENCH_*;
+  # sets DURATION, SCALE, CONNECTIONS, PG_PORT, HTTP_PORT, LOAD_START and OUT (bench/results/<name>-<time>, created)
+  DURATION=$2
+  SCALE=${BENCH_SCALE:-1.0}
+  CONNECTIONS=${BENCH_CONNECTIONS:-32}
+  PG_PORT=${BENCH_PG_PORT:-$3}
+  HTTP_PORT=${BENCH_HTTP_PORT:-$4}
+  OUT=bench/results/$1-$(date -u +%Y%m%dT%H%M%SZ)
+  mkdir -p "$OUT"
+  LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+}
 
 bench_tools() { # wrk and psql, installed when missing
   command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y wrk >/dev/null; }

@@ -11,18 +11,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
-DURATION=${1:-60}
-SCALE=${BENCH_SCALE:-1.0}
-CONNECTIONS=${BENCH_CONNECTIONS:-32}
+bench_settings scheduler "${1:-60}" 54639 18390
 DELAY=${BENCH_DELAY_MS:-200}
-PG_PORT=${BENCH_PG_PORT:-54639}
-HTTP_PORT=${BENCH_HTTP_PORT:-18390}
-OUT=bench/results/scheduler-$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p "$OUT"
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 bench_tools
 bench_jar
-LIMITS=(RX_RATE_LIMIT_USER_PER_MINUTE=100000000 RX_RATE_LIMIT_IP_PER_MINUTE=100000000)
+LIMITS=("${BENCH_NO_LIMITS[@]}")
 ON=(RX_JOB_SCHEDULING_ENABLED=true "RX_JOB_POLLING_INTERVAL=5s")
 
 round() { # name scheduling(on|off)
@@ -31,7 +24,7 @@ round() { # name scheduling(on|off)
     bench_start "${LIMITS[@]}" "${ON[@]}" \
       SPRING_APPLICATION_JSON='{"rx":{"jobs":{"health-check":{"schedule":"* * * * *"},"cache-warming":{"schedule":"* * * * *"}}}}'
   else
-    bench_start "${LIMITS[@]}" RX_JOB_SCHEDULING_ENABLED=false
+    bench_start "${LIMITS[@]}" "${BENCH_NO_JOBS[@]}"
   fi
   if [ ! -f "$OUT/mix-data.lua" ]; then
     bench_generate

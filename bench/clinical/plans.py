@@ -184,7 +184,7 @@ def patient_lists(label, v):
               "sort_last_name": ({}, "lower(last_name) asc, " + PAT_ORDER)}
     out = []
     for shape, (values, order) in shapes.items():
-        where = ["true", "deleted_at is null"] + [PAT_FILTERS[k][0] for k in values]
+        where = ["deleted_at is null"] + [PAT_FILTERS[k][0] for k in values]
         params = {k: (val, PAT_FILTERS[k][1]) for k, val in values.items()}
         if "name" in values:
             params.update(nameEnd=(values["name"] + "\U0010ffff", "text"))

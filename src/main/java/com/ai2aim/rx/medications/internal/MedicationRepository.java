@@ -1,6 +1,7 @@
 package com.ai2aim.rx.medications.internal;
 
 import com.ai2aim.rx.medications.Ingredient;
+import com.ai2aim.rx.platform.db.TextPrefix;
 import com.ai2aim.rx.platform.web.PageCount;
 import com.ai2aim.rx.platform.web.PageQuery;
 import com.ai2aim.rx.platform.web.PageResult;
@@ -29,8 +30,6 @@ class MedicationRepository {
             "deaSchedule", "m.dea_schedule", "therapeuticClass", "lower(m.therapeutic_class)",
             "createdAt", "m.created_at", "updatedAt", "m.updated_at");
     static final String DEFAULT_ORDER = "lower(m.name), m.id";
-    /** U+10FFFF, which sorts after every character: {@code term + LAST_CHARACTER} bounds the names starting with term. */
-    private static final String LAST_CHARACTER = new String(Character.toChars(Character.MAX_CODE_POINT));
 
     private static final String COLUMNS = """
             m.id, m.org_id, m.rxcui, m.tty, m.name, m.brand, m.strength, m.dose_form, m.route, m.ingredients::text as ingredients,
@@ -107,7 +106,7 @@ class MedicationRepository {
 
                         order by length(m.name), lower(m.name), m.id
                         limit :limit""")
-                .param("term", term).param("termEnd", term + LAST_CHARACTER).param("limit", limit)
+                .param("term", term).param("termEnd", TextPrefix.end(term)).param("limit", limit)
                 .param("visibleOrg", visibility.orgId()).query(this::details).list());
         if (found.size() < limit) {
             found.addAll(jdbc.sql("select " + COLUMNS + """

@@ -1,5 +1,6 @@
 package com.ai2aim.rx.patients.internal;
 
+import com.ai2aim.rx.platform.db.TextPrefix;
 import com.ai2aim.rx.platform.web.PageCount;
 import com.ai2aim.rx.platform.web.PageQuery;
 import com.ai2aim.rx.platform.web.PageResult;
@@ -35,8 +36,6 @@ class PatientRepository {
             address::text as address, preferred_pharmacy_id, user_id,
             communication_preferences::text as communication_preferences, is_active, deleted_at, created_at,
             updated_at, version""";
-    /** U+10FFFF, which sorts after every character: {@code prefix + LAST_CHARACTER} bounds the names starting with prefix. */
-    private static final String LAST_CHARACTER = new String(Character.toChars(Character.MAX_CODE_POINT));
     private static final Set<String> JSONB_COLUMNS = Set.of("address", "communication_preferences");
 
     /** List filters; {@code name} is a case-insensitive prefix of the first or the last name. */
@@ -79,7 +78,7 @@ class PatientRepository {
     }
 
     PageResult<PatientRow> list(Filter filter, PageQuery page) {
-        List<String> clauses = new ArrayList<>(List.of("true"));
+        List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         if (!filter.includeDeleted()) {
             clauses.add("deleted_at is null");
@@ -93,7 +92,7 @@ class PatientRepository {
                       or (first_name_lower ~>=~ :name and first_name_lower ~<~ :nameEnd))
                     and (starts_with(last_name_lower, :name) or starts_with(first_name_lower, :name))""");
             params.put("name", prefix);
-            params.put("nameEnd", prefix + LAST_CHARACTER);
+            params.put("nameEnd", TextPrefix.end(prefix));
         }
         if (filter.dateOfBirth() != null) { clauses.add("date_of_birth = :dob"); params.put("dob", filter.dateOfBirth()); }
         if (filter.mrn() != null) { clauses.add("mrn = :mrn"); params.put("mrn", filter.mrn()); }

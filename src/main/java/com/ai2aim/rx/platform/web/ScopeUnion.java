@@ -57,12 +57,12 @@ public record ScopeUnion(String table, String alias, List<String> conditions) {
 
     /**
      * The ids of one page, in {@code orderBy} (which must end in a unique column), for rows matching {@code where}
-     * (without the word {@code where}). Binds {@code :limit}, {@code :offset} and {@code :branchLimit}
+     * (without the word {@code where}; blank for no filter). Binds {@code :limit}, {@code :offset} and {@code :branchLimit}
      * ({@link #branchLimit}).
      */
     public String pageIds(String where, String orderBy) {
         if (conditions.size() == 1) {
-            return "select " + alias + ".id from " + table + " where " + where + " and (" + conditions.get(0) + ") order by "
+            return "select " + alias + ".id from " + table + " where " + matching(where, conditions.get(0)) + " order by "
                     + orderBy + " limit :limit offset :offset";
         }
         // Each branch's first offset+limit rows hold the page: the union's first offset+limit rows come from them. A
@@ -75,10 +75,15 @@ public record ScopeUnion(String table, String alias, List<String> conditions) {
             outerOrder.append(i == 0 ? "" : ", ").append("sort_key_").append(i).append(terms.get(i).direction());
         }
         String branches = conditions.stream()
-                .map(c -> "(select " + keys + " from " + table + " where " + where + " and (" + c + ") order by " + orderBy
+                .map(c -> "(select " + keys + " from " + table + " where " + matching(where, c) + " order by " + orderBy
                         + " limit :branchLimit)")
                 .collect(Collectors.joining(" union all "));
         return "select id from (" + branches + ") branches order by " + outerOrder + " limit :limit offset :offset";
+    }
+
+    /** The filter (possibly blank) and one branch's condition. */
+    private static String matching(String where, String condition) {
+        return (where.isBlank() ? "" : where + " and ") + "(" + condition + ")";
     }
 
     /** One term of an ORDER BY: the expression and what follows it (a direction such as desc or asc nulls last, or nothing). */
@@ -117,7 +122,7 @@ public record ScopeUnion(String table, String alias, List<String> conditions) {
     public String boundedCount(String where) {
         // Append reads the branches one after another and the LIMIT stops it, so the count reads at most countCap rows.
         String branches = conditions.stream()
-                .map(c -> "select 1 from " + table + " where " + where + " and (" + c + ")")
+                .map(c -> "select 1 from " + table + " where " + matching(where, c))
                 .collect(Collectors.joining(" union all "));
         return "select count(*) from (" + branches + " limit :countCap) counted";
     }
