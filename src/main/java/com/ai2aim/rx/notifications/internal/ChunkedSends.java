@@ -38,27 +38,42 @@ class ChunkedSends {
         int rejected = 0;
         int failed = 0;
         for (int start = 0; start < items.size(); start += CHUNK) {
-            List<T> chunk = items.subList(start, Math.min(items.size(), start + CHUNK));
+            Outcome<List<R>> chunk = together(items.subList(start, Math.min(items.size(), start + CHUNK)),
+                    some -> some.stream().map(send).toList(), idOf);
+            chunk.done().forEach(done::addAll);
+            rejected += chunk.rejected();
+            failed += chunk.failed();
+        }
+        return new Outcome<>(done, rejected, failed);
+    }
+
+    /**
+     * Sends {@code group} in one transaction; if that fails, each item in a transaction of its own (as a group of one),
+     * so a bad record costs only itself. {@code done} holds one result per committed transaction.
+     */
+    <T, R> Outcome<R> together(List<T> group, Function<List<T>, R> send, Function<T, Object> idOf) {
+        try {
+            R all = transactions.execute(status -> send.apply(group));
+            return new Outcome<>(List.of(all), 0, 0);
+        } catch (RuntimeException groupFailure) {
+            log.debug("a group of {} sends failed ({}); trying them one by one", group.size(), groupFailure.getClass().getSimpleName());
+        }
+        List<R> done = new ArrayList<>();
+        int rejected = 0;
+        int failed = 0;
+        for (T item : group) {
             try {
-                done.addAll(transactions.execute(status -> chunk.stream().map(send).toList()));
-                continue;
-            } catch (RuntimeException chunkFailure) {
-                log.debug("a chunk of {} sends failed ({}); trying them one by one", chunk.size(), chunkFailure.getClass().getSimpleName());
-            }
-            for (T item : chunk) {
-                try {
-                    done.add(transactions.execute(status -> send.apply(item)));
-                } catch (ApiException refused) {
-                    if (refused.code().status().is5xxServerError()) {
-                        failed++;
-                    } else {
-                        rejected++;
-                    }
-                    log.info("send for {} refused: {}", idOf.apply(item), refused.code());
-                } catch (RuntimeException e) {
+                done.add(transactions.execute(status -> send.apply(List.of(item))));
+            } catch (ApiException refused) {
+                if (refused.code().status().is5xxServerError()) {
                     failed++;
-                    log.warn("send for {} failed: {}", idOf.apply(item), e.getClass().getSimpleName());
+                } else {
+                    rejected++;
                 }
+                log.info("send for {} refused: {}", idOf.apply(item), refused.code());
+            } catch (RuntimeException e) {
+                failed++;
+                log.warn("send for {} failed: {}", idOf.apply(item), e.getClass().getSimpleName());
             }
         }
         return new Outcome<>(done, rejected, failed);

@@ -53,10 +53,11 @@ class NotifyExpiringPrescriptionsJob implements RxJob {
     private final NotificationRepository sent;
     private final TransactionTemplate transactions;
     private final TransactionTemplate perPatient;
+    private final ChunkedSends sends;
     private final ZoneId zone;
 
     NotifyExpiringPrescriptionsJob(Prescriptions prescriptions, Notifications notifications, NotificationRepository sent,
-                                   TransactionTemplate transactions,
+                                   TransactionTemplate transactions, ChunkedSends sends,
                                    @Value("${rx.timezone:UTC}") String zone) {
         this.prescriptions = prescriptions;
         this.notifications = notifications;
@@ -64,6 +65,7 @@ class NotifyExpiringPrescriptionsJob implements RxJob {
         this.transactions = transactions;
         this.perPatient = new TransactionTemplate(transactions.getTransactionManager());
         this.perPatient.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.sends = sends;
         this.zone = ZoneId.of(zone);
     }
 
@@ -136,43 +138,19 @@ class NotifyExpiringPrescriptionsJob implements RxJob {
 
     /**
      * Tells each patient of the group and the pharmacy's pharmacists in one transaction, so a prescription is in a
-     * staff digest exactly when its patient notice commits: a retry never lists it twice, and never forgets it. If
-     * the group fails, each prescription is tried alone, so one bad record costs only itself.
+     * staff digest exactly when its patient notice commits: a retry never lists it twice, and never forgets it. A
+     * patient the notifications module refuses costs only its savepoint; if the group fails otherwise, each
+     * prescription is tried alone (ChunkedSends), so one bad record costs only itself.
      */
     private void sendGroup(List<ExpiringPrescription> group, Window window, Tally tally) {
-        java.util.Set<UUID> refused = new java.util.HashSet<>();
-        try {
-            tally.add(transactions.execute(status -> send(group, window, refused)));
-            return;
-        } catch (RuntimeException groupFailure) {
-            log.warn("a group of {} expiry notices failed ({}); trying again", group.size(), groupFailure.getClass().getSimpleName());
-        }
-        if (!refused.isEmpty()) {
-            // The group failed because the notifications module refused some patients: the rest go again together.
-            List<ExpiringPrescription> rest = group.stream().filter(p -> !refused.contains(p.prescriptionId())).toList();
-            try {
-                tally.add(transactions.execute(status -> send(rest, window, new java.util.HashSet<>())));
-                tally.rejected += refused.size();
-                return;
-            } catch (RuntimeException again) {
-                log.debug("the group failed again without its refused patients ({}); trying one by one", again.getClass().getSimpleName());
-            }
-        }
-        for (ExpiringPrescription p : group) {
-            try {
-                tally.add(transactions.execute(status -> send(List.of(p), window, new java.util.HashSet<>())));
-            } catch (ApiException refusal) {
-                if (refusal.code().status().is5xxServerError()) tally.failed++; else tally.rejected++;
-                log.info("expiry notice for {} refused: {}", p.prescriptionId(), refusal.code());
-            } catch (RuntimeException e) {
-                tally.failed++;
-                log.warn("expiry notice for {} failed: {}", p.prescriptionId(), e.getClass().getSimpleName());
-            }
-        }
+        ChunkedSends.Outcome<Sent> outcome = sends.together(group, some -> send(some, window), ExpiringPrescription::prescriptionId);
+        outcome.done().forEach(tally::add);
+        tally.rejected += outcome.rejected();
+        tally.failed += outcome.failed();
     }
 
     /** Needs the caller's transaction. */
-    private Sent send(List<ExpiringPrescription> group, Window window, java.util.Set<UUID> refusedIds) {
+    private Sent send(List<ExpiringPrescription> group, Window window) {
         List<ExpiringPrescription> told = new ArrayList<>();
         int refused = 0;
         for (ExpiringPrescription p : group) {
@@ -189,7 +167,6 @@ class NotifyExpiringPrescriptionsJob implements RxJob {
                     throw e;
                 }
                 refused++;
-                refusedIds.add(p.prescriptionId());
                 log.info("expiry notice for {} refused: {}", p.prescriptionId(), e.code());
             }
         }
