@@ -23,10 +23,6 @@ public class Patients {
     }
 
     /**
-     * The patient with its current allergies and conditions, or empty when it does not exist, is soft-deleted, or
-     * is not visible to the acting user.
-     */
-    /**
      * The ids of the organisation's patients (visible to the acting user) born on that day and named exactly so, as
      * first name then last name or the other way round with a comma between them, ignoring case and spacing. Used to
      * link a document to its patient: callers link only when there is exactly one.
@@ -36,9 +32,22 @@ public class Patients {
         return lookup.idsByNameAndBirthDate(orgId, fullName, dateOfBirth);
     }
 
+    /**
+     * The patient with its current allergies and conditions, or empty when it does not exist, is soft-deleted, or
+     * is not visible to the acting user.
+     */
     @Transactional(readOnly = true)
     public Optional<PatientView> find(UUID id) {
         return lookup.find(id);
+    }
+
+    /**
+     * The patient's organisation, under the same rules as {@link #find(UUID)}, in one statement: for callers that
+     * only need to know the patient is there (and whose it is), not its clinical lists.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> organisationOf(UUID id) {
+        return lookup.organisationOf(id);
     }
 
     /**

@@ -49,6 +49,10 @@ public class PatientLookup {
                 clinical.conditions(id).stream().map(c -> new ConditionView(c.id(), c.icd10Code(), c.text())).toList()));
     }
 
+    public Optional<UUID> organisationOf(UUID id) {
+        return patients.organisationOf(id);
+    }
+
     public Optional<PatientContact> contact(UUID id) {
         return patients.find(id).filter(p -> !p.deleted()).map(p -> {
             PatientRequests.CommunicationPreferences prefs = p.communicationPreferences();

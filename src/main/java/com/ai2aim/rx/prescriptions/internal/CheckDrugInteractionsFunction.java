@@ -5,7 +5,6 @@ import com.ai2aim.rx.audit.AuditTrail;
 import com.ai2aim.rx.functions.RxFunction;
 import com.ai2aim.rx.medications.MedicationView;
 import com.ai2aim.rx.medications.Medications;
-import com.ai2aim.rx.patients.PatientView;
 import com.ai2aim.rx.patients.Patients;
 import com.ai2aim.rx.platform.security.Role;
 import com.ai2aim.rx.platform.web.ApiException;
@@ -66,9 +65,9 @@ class CheckDrugInteractionsFunction implements RxFunction<Input, Result> {
     public Result invoke(Input input) {
         record Checked(UUID orgId, List<Finding> findings) {}
         Checked checked = readOnly.execute(status -> {
-            PatientView patient = patients.find(input.patientId()).orElseThrow(() -> ApiException.notFound("Patient"));
+            UUID orgId = patients.organisationOf(input.patientId()).orElseThrow(() -> ApiException.notFound("Patient"));
             List<String> candidate = ingredientsOf(input.newMedication());
-            return new Checked(patient.orgId(), findings(patient.id(), candidate));
+            return new Checked(orgId, findings(input.patientId(), candidate));
         });
         audit.recordAccess(AuditEntry.of("prescription.interaction_check", "patient", input.patientId())
                 .inOrganisation(checked.orgId()).withDetails(Map.of("interactions", checked.findings().size())));

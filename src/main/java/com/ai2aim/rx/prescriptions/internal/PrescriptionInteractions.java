@@ -52,13 +52,7 @@ class PrescriptionInteractions {
 
     private List<Finding> against(UUID patientId, UUID exceptPrescription, Collection<String> candidateIngredients) {
         List<Finding> findings = new ArrayList<>();
-        List<UUID> otherIds = prescriptions.activeMedicationsOf(patientId, exceptPrescription);
-        java.util.Map<UUID, MedicationView> products = medications.findAll(otherIds);
-        for (UUID otherId : otherIds) {
-            MedicationView other = products.get(otherId);
-            if (other == null) {
-                continue;
-            }
+        for (PrescriptionRepository.ActiveMedication other : prescriptions.activeMedicationsOf(patientId, exceptPrescription)) {
             for (Interaction i : checker.between(candidateIngredients, other.ingredientRxcuis())) {
                 findings.add(new Finding(other.id(), other.name(), i.severity(), i.description(), i.recommendation(),
                         i.source(), i.sourceText(), i.sourceLanguage(), i.first().name(), i.second().name()));
