@@ -59,10 +59,19 @@ class PatientApiIntegrationTests {
         assertThat(p.path("mrn").asString()).isEqualTo(mrn);
         assertThat(p.path("dateOfBirth").asString()).isEqualTo("1975-06-15");
         assertThat(p.path("address").path("city").asString()).isEqualTo("Nowhere");
-        assertThat(p.path("allergies").get(0).path("rxcui").asString()).isEqualTo("723");
-        assertThat(p.path("allergies").get(0).path("severity").asString()).isEqualTo("severe");
-        assertThat(p.path("conditions").get(0).path("icd10Code").asString()).isEqualTo("E11.9");
-        assertThat(p.path("coverages").get(0).path("bin").asString()).isEqualTo("610014");
+        // The three lists come back from one statement with shared columns: every field must land in its own place.
+        JsonNode allergy = p.path("allergies").get(0);
+        assertThat(List.of(allergy.path("substance").asString(), allergy.path("rxcui").asString(),
+                allergy.path("drugClass").asString(), allergy.path("reaction").asString(), allergy.path("severity").asString()))
+                .containsExactly("Amoxicillin", "723", "Penicillins", "Hives", "severe");
+        JsonNode condition = p.path("conditions").get(0);
+        assertThat(List.of(condition.path("icd10Code").asString(), condition.path("text").asString()))
+                .containsExactly("E11.9", "Type 2 diabetes mellitus");
+        JsonNode coverage = p.path("coverages").get(0);
+        assertThat(List.of(coverage.path("payerName").asString(), coverage.path("memberId").asString(),
+                coverage.path("groupNumber").asString(), coverage.path("bin").asString(), coverage.path("pcn").asString(),
+                coverage.path("relationship").asString(), coverage.path("priority").asString()))
+                .containsExactly("Imaginary Health", "MEM123456", "GRP1", "610014", "PCN-01", "self", "1");
         assertThat(p.path("isActive").asBoolean()).isTrue();
         assertThat(read.header("ETag")).isEqualTo("\"1\"");
     }

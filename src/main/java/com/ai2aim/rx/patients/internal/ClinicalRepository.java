@@ -7,6 +7,7 @@ import com.ai2aim.rx.patients.internal.PatientDetails.AllergyRecord;
 import com.ai2aim.rx.patients.internal.PatientDetails.ClinicalLists;
 import com.ai2aim.rx.patients.internal.PatientDetails.ConditionRecord;
 import com.ai2aim.rx.patients.internal.PatientDetails.CoverageRecord;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +28,41 @@ class ClinicalRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The three current lists in one statement: every patient read (the API's GET, verification, the interaction
+     * check's callers) needs all three, and under load each round trip waits for a core. The rows share positional
+     * columns: {@code a} to {@code f} are each list's own fields in the order of its single-list query below, and the
+     * sort keeps each list in that query's order.
+     */
     ClinicalLists current(UUID patientId) {
-        return new ClinicalLists(allergies(patientId), conditions(patientId), coverages(patientId));
+        List<AllergyRecord> allergies = new ArrayList<>();
+        List<ConditionRecord> conditions = new ArrayList<>();
+        List<CoverageRecord> coverages = new ArrayList<>();
+        jdbc.sql("""
+                select 1 as list, id, recorded_at, recorded_by, 0 as priority,
+                       substance as a, rxcui as b, drug_class as c, reaction as d, severity as e, null as f
+                from patient_allergies where patient_id = :patient and removed_at is null
+                union all
+                select 2, id, recorded_at, recorded_by, 0, icd10_code, text, null, null, null, null
+                from patient_conditions where patient_id = :patient and removed_at is null
+                union all
+                select 3, id, recorded_at, recorded_by, priority, payer_name, member_id, group_number, bin, pcn, relationship
+                from patient_coverages where patient_id = :patient and removed_at is null
+                order by list, priority, recorded_at, id""")
+                .param("patient", patientId)
+                .query(rs -> {
+                    switch (rs.getInt("list")) {
+                        case 1 -> allergies.add(new AllergyRecord(uuid(rs, "id"), rs.getString("a"), rs.getString("b"),
+                                rs.getString("c"), rs.getString("d"), rs.getString("e"), instant(rs, "recorded_at"),
+                                uuid(rs, "recorded_by")));
+                        case 2 -> conditions.add(new ConditionRecord(uuid(rs, "id"), rs.getString("a"), rs.getString("b"),
+                                instant(rs, "recorded_at"), uuid(rs, "recorded_by")));
+                        default -> coverages.add(new CoverageRecord(uuid(rs, "id"), rs.getString("a"), rs.getString("b"),
+                                rs.getString("c"), rs.getString("d"), rs.getString("e"), rs.getString("f"),
+                                rs.getInt("priority")));
+                    }
+                });
+        return new ClinicalLists(allergies, conditions, coverages);
     }
 
     List<AllergyRecord> allergies(UUID patientId) {

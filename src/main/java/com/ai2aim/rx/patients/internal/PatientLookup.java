@@ -42,11 +42,14 @@ public class PatientLookup {
     }
 
     public Optional<PatientView> find(UUID id) {
-        return patients.find(id).filter(p -> !p.deleted()).map(p -> new PatientView(p.id(), p.orgId(), p.mrn(),
-                p.firstName(), p.lastName(), p.dateOfBirth(), p.userId(), p.preferredPharmacyId(), p.isActive(),
-                clinical.allergies(id).stream().map(a -> new AllergyView(a.id(), a.substance(), a.rxcui(), a.drugClass(),
-                        a.reaction(), a.severity())).toList(),
-                clinical.conditions(id).stream().map(c -> new ConditionView(c.id(), c.icd10Code(), c.text())).toList()));
+        return patients.find(id).filter(p -> !p.deleted()).map(p -> {
+            PatientDetails.ClinicalLists lists = clinical.current(id);
+            return new PatientView(p.id(), p.orgId(), p.mrn(), p.firstName(), p.lastName(), p.dateOfBirth(), p.userId(),
+                    p.preferredPharmacyId(), p.isActive(),
+                    lists.allergies().stream().map(a -> new AllergyView(a.id(), a.substance(), a.rxcui(), a.drugClass(),
+                            a.reaction(), a.severity())).toList(),
+                    lists.conditions().stream().map(c -> new ConditionView(c.id(), c.icd10Code(), c.text())).toList());
+        });
     }
 
     public Optional<UUID> organisationOf(UUID id) {
