@@ -5,7 +5,7 @@
 #   MIX  = the pharmacy mix with wrk and real JWTs of 12 users of 6 organisations: 60% GET by id, 15% filtered
 #          lists, 10% creates, 5% updates, 10% /interactions (all through JWT, RLS and the audit trail),
 #   SRCH = GET /api/medications/search over name prefixes, misspellings, NDCs and RxCUIs (p95),
-#   P80  = the mix paced at about 80% of MIX's rate with wrk's delay() hook (p99),
+#   P80  = the mix at 80% of MIX's rate on a fixed schedule (bench/pace.lua), for its p99,
 #   PLAN = EXPLAIN (ANALYZE, BUFFERS) of every list query under RLS, with a check that each uses an index,
 # and prints the figures next to the issue's targets. Results land in bench/results/clinical-<time>/.
 # Usage: bench/clinical.sh [duration-seconds]   (default 60, per run)
@@ -52,22 +52,10 @@ MIX=$(field mix RATE req_per_s)
 echo "SRCH: medication search, ${DURATION}s, $SEARCH_CONNECTIONS connections"
 WRK_CONNECTIONS=$SEARCH_CONNECTIONS wrk_run search "$DURATION" bench/clinical/search.lua
 
-# P80: each connection waits delay() ms after a response before its next request. The connection's cycle is its
-# latency plus the delay, so two short calibration runs measure the latency at that load and adjust the delay.
+# P80: the mix at 80 % of MIX's rate, sent on a fixed schedule (bench/pace.lua), so the load is the one asked for.
 RATE=$(python3 -c "print(max(1, int(float('$MIX') * 0.8)))")
-MEAN=$(field mix LATENCY_MS mean)
-DELAY=$(python3 -c "print(round(max(0.0, $CONNECTIONS * 1000.0 / $RATE - 0.5 * $MEAN), 2))")
-CAL_SECONDS=$(( DURATION < 10 ? DURATION : 10 ))
-for round in 1 2; do
-  echo "P80: calibrating the pacing for about $RATE req/s (round $round: delay ${DELAY} ms, ${CAL_SECONDS}s)"
-  wrk_run paced-calibration-$round "$CAL_SECONDS" bench/clinical/mix.lua BENCH_DELAY_MS="$DELAY"
-  DELAY=$(python3 -c "
-cycle = $CONNECTIONS * 1000.0 / max(float('$(field paced-calibration-$round RATE req_per_s)'), 0.1)
-latency = max(0.0, cycle - $DELAY)
-print(round(max(0.0, $CONNECTIONS * 1000.0 / $RATE - latency), 2))")
-done
-echo "P80: paced run, delay ${DELAY} ms, ${DURATION}s"
-wrk_run paced "$DURATION" bench/clinical/mix.lua BENCH_DELAY_MS="$DELAY"
+echo "P80: the mix paced at $RATE req/s, ${DURATION}s"
+wrk_run paced "$DURATION" bench/clinical/mix.lua BENCH_RATE="$RATE"
 PACED=$(field paced RATE req_per_s)
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -79,7 +67,7 @@ AUDIT_CHECK=$(python3 - "$OUT" <<'PY'
 import re, sys
 out = sys.argv[1]
 sent, audited = {}, {}
-for run in ("warmup", "mix", "paced-calibration-1", "paced-calibration-2", "paced"):
+for run in ("warmup", "mix", "paced"):
     for line in open(f"{out}/{run}.txt"):
         m = re.match(r"KIND (\S+)\s+sent=(\d+)\s+non2xx=(\d+)", line)
         if m:

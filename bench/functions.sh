@@ -5,7 +5,7 @@
 #           client's time (curl time_total) and the service's (GET /api/functions firstCallMs and Prometheus
 #           rx_function_first_call_milliseconds),
 #   MIX   = the clinical pharmacy mix (bench/clinical/mix.lua) alone, for its maximum rate,
-#   F80   = the mix paced at about 80% of MIX with wrk's delay() hook while two more wrks call
+#   F80   = the mix at 80% of MIX on a fixed schedule (bench/pace.lua) while two more wrks call
 #           POST /functions/v1/drug-interaction-check and POST /functions/v1/prescription-verify, each paced at
 #           BENCH_FUNCTION_SHARE of MIX: p50/p95/p99 per function from the service's own timer (Prometheus histogram
 #           deltas over exactly this phase, and GET /api/functions after it) and from each function's wrk,
@@ -53,19 +53,20 @@ python3 bench/clinical/prepare.py --http-port "$HTTP_PORT" --pg-port "$PG_PORT" 
 export BENCH_MIX_DATA=$OUT/mix-data.lua BENCH_FUNCTIONS_DATA=$OUT/functions-data.lua
 
 FUNCTION_PIDS=()
-functions_start() { # suffix duration delay-ms: both function wrks in the background, outputs fn-<function>-<suffix>.txt
+functions_start() { # suffix duration rate: both function wrks in the background (rate calls/s each, or flat out when
+  # empty), outputs fn-<function>-<suffix>.txt
   local fn
   FUNCTION_PIDS=()
   for fn in drug-interaction-check prescription-verify; do
     WRK_THREADS=1 WRK_CONNECTIONS=$FUNCTION_CONNECTIONS wrk_run "fn-$fn-$1" "$2" bench/functions/functions.lua \
-      BENCH_FUNCTION="$fn" BENCH_DELAY_MS="$3" &
+      BENCH_FUNCTION="$fn" BENCH_RATE="$3" &
     FUNCTION_PIDS+=($!)
   done
 }
 functions_wait() { local pid; for pid in "${FUNCTION_PIDS[@]}"; do wait "$pid"; done; }
 
 echo "warming up ($WARMUP s of the mix with both functions alongside)"
-functions_start warmup "$WARMUP" 20
+functions_start warmup "$WARMUP" 50
 wrk_run warmup "$WARMUP" bench/clinical/mix.lua
 functions_wait
 
@@ -73,31 +74,14 @@ echo "MIX: pharmacy mix alone, ${DURATION}s (its maximum rate)"
 wrk_run mix "$DURATION" bench/clinical/mix.lua
 MIX=$(field mix RATE req_per_s)
 
-# F80: as clinical.sh's P80, each mix connection waits delay() ms after a response; two short calibration runs,
-# with the functions running as in the measured phase, measure the latency at that load and adjust the delay.
-# Each function's connections wait FUNCTION_DELAY ms, for about FUNCTION_SHARE of MIX each (less their latency).
+# F80: as clinical.sh's P80, the mix on a fixed schedule at 80 % of MIX, and each function at FUNCTION_SHARE of MIX.
 RATE=$(python3 -c "print(max(1, int(float('$MIX') * 0.8)))")
 FUNCTION_RATE=$(python3 -c "print(round(max(1.0, float('$MIX') * $FUNCTION_SHARE), 1))")
-FUNCTION_DELAY=$(python3 -c "print(round($FUNCTION_CONNECTIONS * 1000.0 / $FUNCTION_RATE, 2))")
-MEAN=$(field mix LATENCY_MS mean)
-DELAY=$(python3 -c "print(round(max(0.0, $CONNECTIONS * 1000.0 / $RATE - 0.5 * $MEAN), 2))")
-CAL_SECONDS=$(( DURATION < 10 ? DURATION : 10 ))
-for round in 1 2; do
-  echo "F80: calibrating the pacing for about $RATE req/s (round $round: delay ${DELAY} ms, ${CAL_SECONDS}s)"
-  functions_start calibration-$round "$CAL_SECONDS" "$FUNCTION_DELAY"
-  wrk_run paced-calibration-$round "$CAL_SECONDS" bench/clinical/mix.lua BENCH_DELAY_MS="$DELAY"
-  functions_wait
-  DELAY=$(python3 -c "
-cycle = $CONNECTIONS * 1000.0 / max(float('$(field paced-calibration-$round RATE req_per_s)'), 0.1)
-latency = max(0.0, cycle - $DELAY)
-print(round(max(0.0, $CONNECTIONS * 1000.0 / $RATE - latency), 2))")
-done
-
-echo "F80: mix paced (delay ${DELAY} ms) with each function at up to $FUNCTION_RATE calls/s, ${DURATION}s"
+echo "F80: the mix paced at $RATE req/s (bench/pace.lua) with each function at $FUNCTION_RATE calls/s, ${DURATION}s"
 api_functions "$OUT/api-before.json"
 prometheus "$OUT/metrics-before.txt"
-functions_start paced "$DURATION" "$FUNCTION_DELAY"
-wrk_run paced "$DURATION" bench/clinical/mix.lua BENCH_DELAY_MS="$DELAY"
+functions_start paced "$DURATION" "$FUNCTION_RATE"
+wrk_run paced "$DURATION" bench/clinical/mix.lua BENCH_RATE="$RATE"
 functions_wait
 api_functions "$OUT/api-after.json"
 prometheus "$OUT/metrics-after.txt"
@@ -143,7 +127,7 @@ function_row() { # function label: one summary line for a function in F80
   echo "     with, alongside (service: Prometheus histogram deltas over this phase; client: each function's wrk):"
   function_row drug-interaction-check
   function_row prescription-verify
-  echo "     GET /api/functions after F80 (p50/p95/p99 decay over about the last 2 minutes, so they include the calibration):"
+  echo "     GET /api/functions after F80 (p50/p95/p99 decay over about the last 2 minutes, so they include the end of the warm-up):"
   grep '^API' "$OUT/phase.txt" | sed 's/^API/      /'
   grep -h '^ERRORS\|^SAMPLE' "$OUT"/fn-*-paced.txt "$OUT/paced.txt" "$OUT/mix.txt" | sed 's/^/     /' || true
   echo "targets (issue #4; service-side p95 under the mix at ~80%):"

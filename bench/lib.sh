@@ -74,7 +74,7 @@ bench_data_line() { # the generated row counts, from generate.txt
 wrk_run() { # name duration script [VAR=value...]: wrk with the script, output in $OUT/name.txt
   # WRK_THREADS and WRK_CONNECTIONS (default 2 and CONNECTIONS) may be set for one call.
   local name=$1 duration=$2 script=$3; shift 3
-  env "$@" wrk -t"${WRK_THREADS:-2}" -c"${WRK_CONNECTIONS:-$CONNECTIONS}" -d"${duration}s" --latency -s "$script" "$URL" \
+  env BENCH_THREADS="${WRK_THREADS:-2}" "$@" wrk -t"${WRK_THREADS:-2}" -c"${WRK_CONNECTIONS:-$CONNECTIONS}" -d"${duration}s" --latency -s "$script" "$URL" \
     > "$OUT/$name.txt" 2>&1 || { echo "wrk failed ($name):"; cat "$OUT/$name.txt"; exit 1; }
 }
 

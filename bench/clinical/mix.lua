@@ -5,7 +5,7 @@
 -- Each request carries X-Request-Id "<kind>.<thread>.<n>"; the service echoes it, which is how a response is
 -- matched to its kind (wrk gives response() no request). done() prints requests and non-2xx counts per kind and
 -- one sample of each failure (method, path, request body, response body), then the latency percentiles.
--- BENCH_DELAY_MS, when set, paces each connection with wrk's delay() hook; BENCH_KIND restricts the mix to one kind.
+-- BENCH_RATE (or BENCH_DELAY_MS) paces the requests (bench/pace.lua); BENCH_KIND restricts the mix to one kind.
 
 local data = dofile(os.getenv("BENCH_MIX_DATA"))
 local users = data.users
@@ -37,10 +37,7 @@ function init(args)
   math.random(); math.random()
 end
 
-local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "")
-if delay_ms then
-  function delay() return delay_ms end
-end
+delay = dofile("bench/pace.lua") -- BENCH_RATE or BENCH_DELAY_MS; nil runs flat out
 
 local function pick(list) return list[math.random(#list)] end
 

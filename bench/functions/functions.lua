@@ -3,7 +3,7 @@
 --                                          reference catalogue product id
 --   BENCH_FUNCTION=prescription-verify     {prescriptionId}: a PENDING prescription of the caller's pharmacy
 -- One function per wrk, so wrk's latency histogram is that function's. Output as mix.lua's: KIND (with the number of
--- 2xx answers that report an interaction or a verification finding), ERRORS, SAMPLE, TOTAL, LATENCY_MS, RATE. BENCH_DELAY_MS, when set, paces each connection with wrk's delay() hook.
+-- 2xx answers that report an interaction or a verification finding), ERRORS, SAMPLE, TOTAL, LATENCY_MS, RATE. BENCH_RATE (or BENCH_DELAY_MS) paces the requests (bench/pace.lua).
 
 local data = dofile(os.getenv("BENCH_FUNCTIONS_DATA"))
 local callers = data.callers
@@ -32,10 +32,7 @@ function init(args)
   math.random(); math.random()
 end
 
-local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "")
-if delay_ms then
-  function delay() return delay_ms end
-end
+delay = dofile("bench/pace.lua") -- BENCH_RATE or BENCH_DELAY_MS; nil runs flat out
 
 local function pick(list) return list[math.random(#list)] end
 
