@@ -17,12 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit for access records. Requests hand their record to one writer thread and wait; the writer appends
  * everything that queued up while the previous batch was committing in one transaction and one fsync, then
- * releases the waiters. The record is as durable as the response, at a fraction of a commit per request.
+ * releases the waiters. The batch goes in one round trip ({@link ChainAppender#appendCommitted}): every request
+ * waits for it, and under load each round trip waits for a core. The record is as durable as the response, at a fraction of a commit per request.
  */
 @Component
 public class AccessAuditWriter {
@@ -34,15 +34,13 @@ public class AccessAuditWriter {
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(50_000);
     private final ChainAppender appender;
-    private final TransactionTemplate transactions;
     private final long waitMillis;
     private final Thread writer;
     private volatile boolean running = true;
 
-    AccessAuditWriter(ChainAppender appender, TransactionTemplate transactions,
+    AccessAuditWriter(ChainAppender appender,
                       @Value("${rx.audit.access-wait-millis:10000}") long waitMillis) {
         this.appender = appender;
-        this.transactions = transactions;
         this.waitMillis = waitMillis;
         this.writer = new Thread(this::run, "audit-group-commit");
         this.writer.setDaemon(true);
@@ -88,10 +86,10 @@ public class AccessAuditWriter {
     private void commit(List<Pending> batch) {
         List<Map<String, Object>> records = batch.stream().map(Pending::record).toList();
         try {
-            Actors.asService(() -> transactions.execute(status -> {
-                appender.append(records);
+            Actors.asService(() -> {
+                appender.appendCommitted(records);
                 return null;
-            }));
+            });
             batch.forEach(p -> p.done().complete(null));
         } catch (RuntimeException e) {
             log.error("audit group commit of {} records failed: {}", batch.size(), e.getClass().getName());

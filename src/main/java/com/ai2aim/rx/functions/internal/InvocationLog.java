@@ -1,5 +1,6 @@
 package com.ai2aim.rx.functions.internal;
 
+import com.ai2aim.rx.platform.db.OneTrip;
 import com.ai2aim.rx.platform.security.Actors;
 import com.ai2aim.rx.platform.web.PageQuery;
 import com.ai2aim.rx.platform.web.PageResult;
@@ -25,23 +26,25 @@ class InvocationLog {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final OneTrip oneTrip;
 
-    InvocationLog(JdbcClient jdbc, TransactionTemplate transactions) {
+    InvocationLog(JdbcClient jdbc, TransactionTemplate transactions, OneTrip oneTrip) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.oneTrip = oneTrip;
     }
 
-    /** Appends as the service (callers may not write the log themselves); must be called outside a transaction. */
+    /**
+     * Appends as the service (callers may not write the log themselves) in one round trip, committed when it returns;
+     * must be called outside a transaction. Every call waits for it before its response goes out.
+     */
     void append(Entry e) {
-        Actors.asService(() -> transactions.execute(status -> jdbc.sql("""
+        Actors.asService(() -> oneTrip.query("""
                 insert into function_invocations (function_name, caller_id, caller_role, org_id, status, outcome,
                     error_code, attempts, duration_ms, request_id, started_at)
-                values (:function, :caller, :role, :org, :status, :outcome, :code, :attempts, :duration, :request, :started)""")
-                .param("function", e.function()).param("caller", e.callerId()).param("role", e.callerRole())
-                .param("org", e.orgId()).param("status", e.status()).param("outcome", e.outcome())
-                .param("code", e.errorCode()).param("attempts", e.attempts()).param("duration", e.durationMs())
-                .param("request", e.requestId()).param("started", Timestamp.from(e.startedAt()))
-                .update()));
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", rows -> null,
+                e.function(), e.callerId(), e.callerRole(), e.orgId(), e.status(), e.outcome(), e.errorCode(),
+                e.attempts(), e.durationMs(), e.requestId(), Timestamp.from(e.startedAt())));
     }
 
     /** One page of a function's invocations that the acting admin may see. */

@@ -18,7 +18,7 @@ import org.springframework.transaction.TransactionDefinition;
  */
 public class RlsTransactionManager extends JdbcTransactionManager {
 
-    private static final String SET_SESSION =
+    static final String SET_SESSION =
             "select set_config('role', ?, true), set_config('request.jwt.claims', ?, true)";
 
     public RlsTransactionManager(DataSource dataSource) {
@@ -31,9 +31,13 @@ public class RlsTransactionManager extends JdbcTransactionManager {
         Actor actor = Actors.current().orElse(null);
         try (PreparedStatement statement = connection.prepareStatement(SET_SESSION)) {
             statement.setString(1, databaseRole(actor));
-            statement.setString(2, actor == null ? "{\"role\":\"anon\"}" : actor.claimsJson());
+            statement.setString(2, claimsJson(actor));
             statement.execute();
         }
+    }
+
+    static String claimsJson(Actor actor) {
+        return actor == null ? "{\"role\":\"anon\"}" : actor.claimsJson();
     }
 
     static String databaseRole(Actor actor) {

@@ -1,0 +1,57 @@
+package com.ai2aim.rx.platform.db;
+
+import com.ai2aim.rx.platform.security.Actor;
+import com.ai2aim.rx.platform.security.Actors;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * One statement as the acting user, in a transaction of its own, in one round trip. A transaction from
+ * {@link RlsTransactionManager} costs three (BEGIN with the settings, the statement, COMMIT); here the settings and the
+ * statement go to the server together and PostgreSQL runs everything before the protocol's Sync as one implicit
+ * transaction, so the settings hold for the statement, end with it, and the statement commits (or rolls back) at once.
+ * For the hottest single-statement writes, such as the audit trail's group commit, that every request waits for.
+ */
+@Component
+public class OneTrip {
+
+    private final JdbcTemplate jdbc;
+
+    OneTrip(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Runs {@code sql} (one statement, {@code ?} parameters) as the current actor and reads its result. Must not be
+     * called inside a transaction: the settings would outlive the statement, and it would not commit on its own.
+     */
+    public <T> T query(String sql, ResultSetExtractor<T> result, Object... parameters) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("OneTrip runs its own transaction; call it outside one");
+        }
+        Actor actor = Actors.current().orElse(null);
+        return jdbc.execute((java.sql.Connection connection) -> {
+            if (!connection.getAutoCommit()) {
+                throw new IllegalStateException("OneTrip needs an auto-commit connection");
+            }
+            try (PreparedStatement statement = connection.prepareStatement(RlsTransactionManager.SET_SESSION + "; " + sql)) {
+                statement.setString(1, RlsTransactionManager.databaseRole(actor));
+                statement.setString(2, RlsTransactionManager.claimsJson(actor));
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 3, parameters[i]);
+                }
+                statement.execute(); // the settings' row
+                if (!statement.getMoreResults()) {
+                    throw new IllegalStateException("the statement returned no result set");
+                }
+                try (ResultSet rows = statement.getResultSet()) {
+                    return result.extractData(rows);
+                }
+            }
+        });
+    }
+}
