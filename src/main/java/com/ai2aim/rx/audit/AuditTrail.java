@@ -1,8 +1,8 @@
 package com.ai2aim.rx.audit;
 
-import com.ai2aim.rx.audit.internal.AccessAuditWriter;
 import com.ai2aim.rx.audit.internal.AuditRecordFactory;
 import com.ai2aim.rx.audit.internal.ChainAppender;
+import com.ai2aim.rx.audit.internal.ChainWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +17,22 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class AuditTrail {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditTrail.class);
+
     private final AuditRecordFactory records;
     private final ChainAppender appender;
-    private final AccessAuditWriter accessWriter;
+    private final ChainWriter writer;
 
-    AuditTrail(AuditRecordFactory records, ChainAppender appender, AccessAuditWriter accessWriter) {
+    AuditTrail(AuditRecordFactory records, ChainAppender appender, ChainWriter writer) {
         this.records = records;
         this.appender = appender;
-        this.accessWriter = accessWriter;
+        this.writer = writer;
     }
 
     /**
-     * Records a mutation inside the current transaction. Records are appended to the chain just before commit, so
-     * the chain's lock is held only for the commit itself.
+     * Records a mutation inside the current transaction. The records are staged just before commit (committing or
+     * rolling back with the change) and, once it has committed, the caller waits until they are in the chain, so what
+     * the response reports is already in the trail.
      */
     public void recordChange(AuditEntry entry) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -40,7 +43,7 @@ public class AuditTrail {
 
     /** Records a read of PHI or user data; returns when it is committed (group commit with other requests). */
     public void recordAccess(AuditEntry entry) {
-        accessWriter.append(records.toRecord(entry));
+        writer.append(records.toRecord(entry));
     }
 
     @SuppressWarnings("unchecked")
@@ -54,7 +57,14 @@ public class AuditTrail {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                appender.append(pending);
+                appender.stage(pending);
+            }
+
+            @Override
+            public void afterCommit() {
+                if (!writer.chainStaged()) {
+                    log.warn("{} committed audit records are staged but not chained yet; a later batch chains them", pending.size());
+                }
             }
 
             @Override

@@ -119,14 +119,14 @@ class AuditTrailIntegrationTests {
     void aChangeWhoseAuditRecordCannotBeWrittenIsRolledBack() {
         UUID id = users.create("technician", users.orgOf(TestUsers.PHARMACIST), "Atomic-Pass-01");
         long before = db.sql("select count(*) from audit_log").query(Long.class).single();
-        db.sql("revoke execute on function rx.audit_append(jsonb) from authenticated").update();
+        db.sql("revoke execute on function rx.audit_stage(jsonb) from authenticated").update();
         try {
             Api.Response failed = api.put("/api/users/" + id, Map.of("fullName", "Never Saved")).token(users.token(TestUsers.ADMIN)).send();
             assertThat(failed.status()).isEqualTo(500);
             assertThat(failed.errorCode()).isEqualTo("INTERNAL_ERROR");
-            assertThat(failed.raw()).doesNotContain("permission").doesNotContain("audit_append").doesNotContain("Exception");
+            assertThat(failed.raw()).doesNotContain("permission").doesNotContain("audit_stage").doesNotContain("Exception");
         } finally {
-            db.sql("grant execute on function rx.audit_append(jsonb) to authenticated").update();
+            db.sql("grant execute on function rx.audit_stage(jsonb) to authenticated").update();
         }
         assertThat(db.sql("select full_name from users where id = ?").param(id).query(String.class).single()).isEqualTo("Test technician");
         assertThat(db.sql("select count(*) from audit_log").query(Long.class).single()).isEqualTo(before);

@@ -3,11 +3,13 @@ package com.ai2aim.rx.audit.internal;
 import com.ai2aim.rx.platform.db.OneTrip;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Appends records to the hash chain in the current transaction, through the database's own append function. */
+/** Writes records through the database's own functions: staged in a change's transaction, chained by the writer. */
 @Component
 public class ChainAppender {
 
@@ -15,31 +17,31 @@ public class ChainAppender {
     private final JsonMapper json;
     private final OneTrip oneTrip;
 
-    ChainAppender(JdbcClient jdbc, JsonMapper json, OneTrip oneTrip) {
+    ChainAppender(JdbcClient jdbc, JsonMapper json, @Qualifier("auditChainPool") DataSource chainConnection) {
         this.jdbc = jdbc;
         this.json = json;
-        this.oneTrip = oneTrip;
-    }
-
-    /** Appends in the current transaction: the records commit (or not) with the change they describe. */
-    public void append(List<Map<String, Object>> records) {
-        if (records.isEmpty()) {
-            return;
-        }
-        jdbc.sql("select rx.audit_append(cast(:entries as jsonb))")
-                .param("entries", json.writeValueAsString(records))
-                .query(Long.class).single();
+        this.oneTrip = OneTrip.over(chainConnection);
     }
 
     /**
-     * Appends as the acting user in a transaction of its own, committed in the same round trip; call it outside a
-     * transaction.
+     * Stages records in the current transaction: they commit (or not) with the change they describe, and take no
+     * lock, so writing transactions do not queue behind each other on the chain's head.
      */
-    public void appendCommitted(List<Map<String, Object>> records) {
+    public void stage(List<Map<String, Object>> records) {
         if (records.isEmpty()) {
             return;
         }
-        oneTrip.query("select rx.audit_append(cast(? as jsonb))", rows -> rows.next() ? rows.getLong(1) : null,
+        jdbc.sql("select rx.audit_stage(cast(:entries as jsonb))")
+                .param("entries", json.writeValueAsString(records))
+                .query((rs, n) -> 1).list();
+    }
+
+    /**
+     * Chains everything staged and committed so far, then {@code records} (may be empty), as the acting user in a
+     * transaction of its own, committed in the same round trip; call it outside a transaction, as the service.
+     */
+    void chain(List<Map<String, Object>> records) {
+        oneTrip.query("select rx.audit_chain(cast(? as jsonb))", rows -> rows.next() ? rows.getLong(1) : null,
                 json.writeValueAsString(records));
     }
 }

@@ -54,6 +54,15 @@ class DatabaseConfiguration {
                 separateAppUser ? properties.appUser() : "rx_app", properties.appPassword());
     }
 
+    /**
+     * The audit chain writer's own connection. Writers wait for it after their commit, before Spring hands their
+     * connection back; had it shared their pool, enough waiters would hold every connection it could use.
+     */
+    @Bean(destroyMethod = "close")
+    HikariDataSource auditChainPool(Server server) {
+        return appPool(server, "rx-audit-chain", 1);
+    }
+
     @Bean(destroyMethod = "close")
     @FlywayDataSource
     HikariDataSource ownerDataSource(Server server) {

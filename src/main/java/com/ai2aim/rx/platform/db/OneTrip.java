@@ -25,6 +25,11 @@ public class OneTrip {
         this.jdbc = jdbc;
     }
 
+    /** Over connections of its own, for work that must not wait for the shared pools (the audit chain writer). */
+    public static OneTrip over(javax.sql.DataSource connections) {
+        return new OneTrip(new JdbcTemplate(connections));
+    }
+
     /**
      * Runs {@code sql} (one statement, {@code ?} parameters) as the current actor and reads its result. Must not be
      * called inside a transaction: the settings would outlive the statement, and it would not commit on its own.

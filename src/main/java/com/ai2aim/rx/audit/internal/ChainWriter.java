@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,17 +20,21 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Group commit for access records. Requests hand their record to one writer thread and wait; the writer appends
- * everything that queued up while the previous batch was committing in one transaction and one fsync, then
- * releases the waiters. The batch goes in one round trip ({@link ChainAppender#appendCommitted}): every request
- * waits for it, and under load each round trip waits for a core. The record is as durable as the response, at a fraction of a commit per request.
+ * The one thread that appends to the chain, by group commit. Readers hand it their access record and wait; writers,
+ * whose change records were staged with their change, ask it to chain what they staged and wait. The thread takes
+ * everything that queued while the previous batch was committing and chains the staged records and the access
+ * records in one statement, one transaction, one fsync and one round trip ({@link ChainAppender#chain}), then releases
+ * the waiters. With a single appender nobody queues on the chain head's lock. Records a stop left staged are chained
+ * by the next batch, or after {@link #IDLE_SWEEP_MILLIS} without one.
  */
 @Component
-public class AccessAuditWriter {
+public class ChainWriter {
 
-    private static final Logger log = LoggerFactory.getLogger(AccessAuditWriter.class);
+    private static final Logger log = LoggerFactory.getLogger(ChainWriter.class);
     private static final int MAX_BATCH = 500;
+    static final long IDLE_SWEEP_MILLIS = 5_000;
 
+    /** An access record to chain, or (record null) a request to chain what is staged. */
     private record Pending(Map<String, Object> record, CompletableFuture<Void> done) {}
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(50_000);
@@ -38,42 +43,59 @@ public class AccessAuditWriter {
     private final Thread writer;
     private volatile boolean running = true;
 
-    AccessAuditWriter(ChainAppender appender,
-                      @Value("${rx.audit.access-wait-millis:10000}") long waitMillis) {
+    ChainWriter(ChainAppender appender, @Value("${rx.audit.access-wait-millis:10000}") long waitMillis) {
         this.appender = appender;
         this.waitMillis = waitMillis;
-        this.writer = new Thread(this::run, "audit-group-commit");
+        this.writer = new Thread(this::run, "audit-chain-writer");
         this.writer.setDaemon(true);
         this.writer.start();
     }
 
-    /** Queues the record and waits until it is committed; fails the request if it cannot be recorded. */
+    /** Queues an access record and waits until it is committed; fails the request if it cannot be recorded. */
     public void append(Map<String, Object> record) {
+        if (!submitAndWait(Objects.requireNonNull(record))) {
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Audit trail is unavailable; retry shortly");
+        }
+    }
+
+    /**
+     * Waits until everything staged so far (a committed change's records) is in the chain. False when that could not
+     * be confirmed: the records stay staged and a later batch chains them.
+     */
+    public boolean chainStaged() {
+        return submitAndWait(null);
+    }
+
+    private boolean submitAndWait(Map<String, Object> record) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (!running || !queue.offer(new Pending(record, done))) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Audit trail is unavailable; retry shortly");
+            return false;
         }
         try {
             done.get(waitMillis, TimeUnit.MILLISECONDS);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Audit trail is unavailable; retry shortly");
+            return false;
         } catch (ExecutionException | TimeoutException e) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Audit trail is unavailable; retry shortly");
+            return false;
         }
     }
 
     private void run() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        long lastBatch = 0;
         while (running || !queue.isEmpty()) {
             try {
                 Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                } else if (System.currentTimeMillis() - lastBatch < IDLE_SWEEP_MILLIS) {
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
                 commit(batch);
+                lastBatch = System.currentTimeMillis();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -84,15 +106,15 @@ public class AccessAuditWriter {
     }
 
     private void commit(List<Pending> batch) {
-        List<Map<String, Object>> records = batch.stream().map(Pending::record).toList();
+        List<Map<String, Object>> records = batch.stream().map(Pending::record).filter(Objects::nonNull).toList();
         try {
             Actors.asService(() -> {
-                appender.appendCommitted(records);
+                appender.chain(records);
                 return null;
             });
             batch.forEach(p -> p.done().complete(null));
         } catch (RuntimeException e) {
-            log.error("audit group commit of {} records failed: {}", batch.size(), e.getClass().getName());
+            log.error("audit group commit of {} records failed: {}", records.size(), e.getClass().getName());
             batch.forEach(p -> p.done().completeExceptionally(e));
         }
     }
