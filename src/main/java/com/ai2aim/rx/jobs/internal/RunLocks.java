@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,11 @@ class RunLocks {
 
     private final DataSource dataSource;
 
-    RunLocks(DataSource dataSource) {
+    /**
+     * Locks live on the service's pool, whoever runs the job: a run holds its connection for minutes, and the request
+     * pool is sized for the cores (DESIGN.md: about two connections each), not for connections that sit on a lock.
+     */
+    RunLocks(@Qualifier("servicePool") DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -62,7 +67,7 @@ class RunLocks {
         }
     }
 
-    /** Closes the physical connection; the routing data source unwraps to the pool of the current actor's role. */
+    /** Closes the physical connection, evicting it from the pool. */
     private void discard(Connection connection) {
         try {
             if (dataSource.isWrapperFor(HikariDataSource.class)) {

@@ -15,11 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Cluster-wide "a notification was shown in-app": PostgreSQL {@code LISTEN rx_notifications} on one connection of
- * the pool held for the purpose; the payload is the notification id only. Whichever copy of the service made the
+ * the service's pool held for the purpose (the request pool is sized for the cores, not for a connection held for
+ * good); the payload is the notification id only. Whichever copy of the service made the
  * delivery, each copy pushes the item to the streams it holds for its recipient. Needs a direct or session-mode
  * connection (a transaction-mode pooler does not pass LISTEN through). If the connection drops, it listens again.
  */
@@ -38,7 +40,7 @@ class LiveFeed implements SmartLifecycle {
     private Thread listener;
     private ScheduledExecutorService heartbeats;
 
-    LiveFeed(DataSource dataSource, NotificationRepository notifications, LiveStreams streams,
+    LiveFeed(@Qualifier("servicePool") DataSource dataSource, NotificationRepository notifications, LiveStreams streams,
              TransactionTemplate transactions, NotificationProperties properties) {
         this.dataSource = dataSource;
         this.notifications = notifications;

@@ -76,7 +76,17 @@ class DatabaseConfiguration {
     /** Connections for requests of signed-in and anonymous users. */
     @Bean(destroyMethod = "close")
     HikariDataSource requestPool(Server server, DatabaseProperties properties) {
-        return appPool(server, "rx-app", properties.poolSize());
+        return appPool(server, "rx-app", requestPoolSize(properties.poolSize(), Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * The configured size, or by default two connections per core plus one (DESIGN.md; HikariCP's formula for a
+     * database on this machine). More connections than the cores can serve only queue inside PostgreSQL, where a
+     * request waits behind every other instead of in the pool: on 2 cores, 12 connections gave the paced mix a median
+     * of 31 ms and 5 gave 8.5 ms at the same load (bench/README.md). Set RX_DB_POOL_SIZE for a database elsewhere.
+     */
+    static int requestPoolSize(int configured, int cores) {
+        return configured > 0 ? configured : 2 * cores + 1;
     }
 
     /** Connections for work done as {@code service_role} (see {@link RolePools} for why it is separate). */
