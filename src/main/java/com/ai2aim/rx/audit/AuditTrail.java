@@ -1,6 +1,7 @@
 package com.ai2aim.rx.audit;
 
 import com.ai2aim.rx.audit.internal.AuditRecordFactory;
+import com.ai2aim.rx.audit.internal.ChainBarrier;
 import com.ai2aim.rx.audit.internal.ChainAppender;
 import com.ai2aim.rx.audit.internal.ChainWriter;
 import java.util.ArrayList;
@@ -17,22 +18,23 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class AuditTrail {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditTrail.class);
-
     private final AuditRecordFactory records;
     private final ChainAppender appender;
     private final ChainWriter writer;
+    private final ChainBarrier barrier;
 
-    AuditTrail(AuditRecordFactory records, ChainAppender appender, ChainWriter writer) {
+    AuditTrail(AuditRecordFactory records, ChainAppender appender, ChainWriter writer, ChainBarrier barrier) {
         this.records = records;
         this.appender = appender;
         this.writer = writer;
+        this.barrier = barrier;
     }
 
     /**
      * Records a mutation inside the current transaction. The records are staged just before commit (committing or
      * rolling back with the change) and, once it has committed, the caller waits until they are in the chain, so what
-     * the response reports is already in the trail.
+     * the response reports is already in the trail; a web request waits just before its response is written, when
+     * its connection is back in the pool ({@link ChainBarrier}).
      */
     public void recordChange(AuditEntry entry) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -62,9 +64,7 @@ public class AuditTrail {
 
             @Override
             public void afterCommit() {
-                if (!writer.chainStaged()) {
-                    log.warn("{} committed audit records are staged but not chained yet; a later batch chains them", pending.size());
-                }
+                barrier.committed();
             }
 
             @Override
