@@ -57,7 +57,7 @@ class AuditStagingIntegrationTests {
     }
 
     @Test
-    void recordsAStopLeftStagedAreChainedByTheNextBatch() {
+    void recordsAStopLeftStagedAreChainedWithTheNextChange() {
         String resource = "left-staged-" + UUID.randomUUID();
         JdbcClient db = JdbcClient.create(owner);
         db.sql("select rx.audit_stage(cast(:entries as jsonb))").param("entries",
@@ -65,14 +65,17 @@ class AuditStagingIntegrationTests {
                 .query((rs, n) -> 1).list();
         assertThat(chained(resource)).as("staged, not yet chained").isZero();
 
-        audit.recordAccess(AuditEntry.of("staging.read", "test", "any")); // the next batch
+        Actors.asService(() -> transactions.execute(s -> { // the next change: its writer waits for a chaining batch
+            audit.recordChange(AuditEntry.of("staging.test", "test", "next-" + resource));
+            return null;
+        }));
 
         assertThat(chained(resource)).isEqualTo(1L);
         assertThat(db.sql("select count(*) from audit_staged").query(Long.class).single()).isZero();
     }
 
     @Test
-    void stagedRecordsAreChainedWithoutAnyTrafficWithinTheIdleSweep() {
+    void stagedRecordsAreChainedByTheSweepWithoutAnyChange() {
         String resource = "idle-" + UUID.randomUUID();
         JdbcClient.create(owner).sql("select rx.audit_stage(cast(:entries as jsonb))").param("entries",
                 "[{\"action\":\"staging.test\",\"resourceType\":\"test\",\"resourceId\":\"" + resource + "\"}]")

@@ -36,6 +36,15 @@ public class ChainAppender {
                 .query((rs, n) -> 1).list();
     }
 
+    /** Appends {@code records} alone (no staged ones), in one round trip; as {@link #chain}, outside a transaction. */
+    void append(List<Map<String, Object>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        oneTrip.query("select rx.audit_append(cast(? as jsonb))", rows -> rows.next() ? rows.getLong(1) : null,
+                json.writeValueAsString(records));
+    }
+
     /**
      * Chains everything staged and committed so far, then {@code records} (may be empty), as the acting user in a
      * transaction of its own, committed in the same round trip; call it outside a transaction, as the service.

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * everything that queued while the previous batch was committing and chains the staged records and the access
  * records in one statement, one transaction, one fsync and one round trip ({@link ChainAppender#chain}), then releases
  * the waiters. With a single appender nobody queues on the chain head's lock. Records a stop left staged are chained
- * by the next batch, or after {@link #IDLE_SWEEP_MILLIS} without one.
+ * by the next sweep, at most {@link #IDLE_SWEEP_MILLIS} later.
  */
 @Component
 public class ChainWriter {
@@ -84,18 +84,25 @@ public class ChainWriter {
 
     private void run() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
-        long lastBatch = 0;
+        long lastSweep = 0;
         while (running || !queue.isEmpty()) {
             try {
                 Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                boolean sweep = System.currentTimeMillis() - lastSweep >= IDLE_SWEEP_MILLIS;
+                if (first == null && !sweep) {
+                    continue;
+                }
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, MAX_BATCH - 1);
-                } else if (System.currentTimeMillis() - lastBatch < IDLE_SWEEP_MILLIS) {
-                    continue;
                 }
-                commit(batch);
-                lastBatch = System.currentTimeMillis();
+                // Staged records are looked for only when a writer waits for them, or every few seconds for those a
+                // stop left behind: a batch of reads alone appends without touching the staging table.
+                boolean chainStaged = sweep || batch.stream().anyMatch(p -> p.record() == null);
+                commit(batch, chainStaged);
+                if (sweep) {
+                    lastSweep = System.currentTimeMillis();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -105,11 +112,15 @@ public class ChainWriter {
         }
     }
 
-    private void commit(List<Pending> batch) {
+    private void commit(List<Pending> batch, boolean chainStaged) {
         List<Map<String, Object>> records = batch.stream().map(Pending::record).filter(Objects::nonNull).toList();
         try {
             Actors.asService(() -> {
-                appender.chain(records);
+                if (chainStaged) {
+                    appender.chain(records);
+                } else {
+                    appender.append(records);
+                }
                 return null;
             });
             batch.forEach(p -> p.done().complete(null));
