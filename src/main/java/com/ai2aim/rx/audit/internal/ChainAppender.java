@@ -38,11 +38,9 @@ public class ChainAppender {
 
     /** Appends {@code records} alone (no staged ones), in one round trip; as {@link #chain}, outside a transaction. */
     void append(List<Map<String, Object>> records) {
-        if (records.isEmpty()) {
-            return;
+        if (!records.isEmpty()) {
+            call("rx.audit_append", records);
         }
-        oneTrip.query("select rx.audit_append(cast(? as jsonb))", rows -> rows.next() ? rows.getLong(1) : null,
-                json.writeValueAsString(records));
     }
 
     /**
@@ -50,7 +48,10 @@ public class ChainAppender {
      * transaction of its own, committed in the same round trip; call it outside a transaction, as the service.
      */
     void chain(List<Map<String, Object>> records) {
-        oneTrip.query("select rx.audit_chain(cast(? as jsonb))", rows -> rows.next() ? rows.getLong(1) : null,
-                json.writeValueAsString(records));
+        call("rx.audit_chain", records);
+    }
+
+    private void call(String function, List<Map<String, Object>> records) {
+        oneTrip.query("select " + function + "(cast(? as jsonb))", rows -> null, json.writeValueAsString(records));
     }
 }

@@ -25,14 +25,14 @@ import org.springframework.stereotype.Component;
  * everything that queued while the previous batch was committing and chains the staged records and the access
  * records in one statement, one transaction, one fsync and one round trip ({@link ChainAppender#chain}), then releases
  * the waiters. With a single appender nobody queues on the chain head's lock. Records a stop left staged are chained
- * by the next sweep, at most {@link #IDLE_SWEEP_MILLIS} later.
+ * by the next sweep, at most {@link #SWEEP_MILLIS} later.
  */
 @Component
 public class ChainWriter {
 
     private static final Logger log = LoggerFactory.getLogger(ChainWriter.class);
     private static final int MAX_BATCH = 500;
-    static final long IDLE_SWEEP_MILLIS = 5_000;
+    static final long SWEEP_MILLIS = 5_000;
 
     /** An access record to chain, or (record null) a request to chain what is staged. */
     private record Pending(Map<String, Object> record, CompletableFuture<Void> done) {}
@@ -88,7 +88,7 @@ public class ChainWriter {
         while (running || !queue.isEmpty()) {
             try {
                 Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                boolean sweep = System.currentTimeMillis() - lastSweep >= IDLE_SWEEP_MILLIS;
+                boolean sweep = System.currentTimeMillis() - lastSweep >= SWEEP_MILLIS;
                 if (first == null && !sweep) {
                     continue;
                 }

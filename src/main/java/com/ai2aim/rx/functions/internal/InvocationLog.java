@@ -39,10 +39,10 @@ class InvocationLog {
      * must be called outside a transaction. Every call waits for it before its response goes out.
      */
     void append(Entry e) {
-        Actors.asService(() -> oneTrip.query("""
+        Actors.asService(() -> oneTrip.update("""
                 insert into function_invocations (function_name, caller_id, caller_role, org_id, status, outcome,
                     error_code, attempts, duration_ms, request_id, started_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", rows -> null,
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 e.function(), e.callerId(), e.callerRole(), e.orgId(), e.status(), e.outcome(), e.errorCode(),
                 e.attempts(), e.durationMs(), e.requestId(), Timestamp.from(e.startedAt())));
     }

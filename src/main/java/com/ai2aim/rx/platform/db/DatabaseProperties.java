@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Where the data lives. With no {@code url} an embedded PostgreSQL is started under {@code dataDir}.
  * {@code appUser} is the login role request work uses; it must not be a superuser or have BYPASSRLS. {@code poolSize}
- * connections serve requests, {@code servicePoolSize} more serve work done as {@code service_role}.
+ * connections serve requests (0: two per core plus one), {@code servicePoolSize} more serve work done as
+ * {@code service_role}.
  */
 @ConfigurationProperties("rx.database")
 record DatabaseProperties(

@@ -35,6 +35,32 @@ public class OneTrip {
      * called inside a transaction: the settings would outlive the statement, and it would not commit on its own.
      */
     public <T> T query(String sql, ResultSetExtractor<T> result, Object... parameters) {
+        return run(sql, parameters, statement -> {
+            if (!statement.getMoreResults()) {
+                throw new IllegalStateException("the statement returned no result set");
+            }
+            try (ResultSet rows = statement.getResultSet()) {
+                return result.extractData(rows);
+            }
+        });
+    }
+
+    /** As {@link #query}, for a statement that returns no rows (an insert, update or delete); the rows it changed. */
+    public int update(String sql, Object... parameters) {
+        return run(sql, parameters, statement -> {
+            if (statement.getMoreResults()) {
+                throw new IllegalStateException("the statement returned a result set; use query");
+            }
+            return statement.getUpdateCount();
+        });
+    }
+
+    /** What to read once the settings' row has been skipped. */
+    private interface Outcome<T> {
+        T read(PreparedStatement statement) throws java.sql.SQLException;
+    }
+
+    private <T> T run(String sql, Object[] parameters, Outcome<T> outcome) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("OneTrip runs its own transaction; call it outside one");
         }
@@ -50,12 +76,7 @@ public class OneTrip {
                     statement.setObject(i + 3, parameters[i]);
                 }
                 statement.execute(); // the settings' row
-                if (!statement.getMoreResults()) {
-                    throw new IllegalStateException("the statement returned no result set");
-                }
-                try (ResultSet rows = statement.getResultSet()) {
-                    return result.extractData(rows);
-                }
+                return outcome.read(statement);
             }
         });
     }
