@@ -39,6 +39,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("random_page_cost", "1.1")
                 .setServerConfig("work_mem", "16MB")
                 .setServerConfig("timezone", "UTC")
+                // zonky starts the server for tests' speed with fsync off (-F, which a crash of the machine can turn
+                // into a corrupt database) and synchronous commit off (which loses the last commits). A pharmacy's
+                // commits, and the audit records every read waits for, must be on disk before anyone is told they
+                // happened. Options given here come after zonky's on the command line, so they win.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("log_min_messages", "warning");
         if (port > 0) {
             builder.setPort(port);
