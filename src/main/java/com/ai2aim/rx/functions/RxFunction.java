@@ -41,6 +41,16 @@ public interface RxFunction<I, O> {
         return 600;
     }
 
+    /**
+     * Whether the function runs in the {@link com.ai2aim.rx.platform.db.PriorityLane}, on database connections
+     * reserved for short checks that someone is waiting on, instead of queueing with list pages for the request pool.
+     * Only for functions whose transactions hold a connection for a few milliseconds: the lane is small, and a slow
+     * function in it would hold up the others.
+     */
+    default boolean prioritised() {
+        return false;
+    }
+
     /** Whether a failure is worth another attempt. By default only {@link TransientFunctionException} is. */
     default boolean isTransient(RuntimeException failure) {
         return failure instanceof TransientFunctionException;

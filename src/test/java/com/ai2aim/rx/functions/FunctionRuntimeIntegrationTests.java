@@ -69,6 +69,15 @@ class FunctionRuntimeIntegrationTests {
     }
 
     @Test
+    void aPrioritisedFunctionTakesThePriorityPoolAndOthersTheRequestPool() {
+        Api.Response prioritised = call("test-pool-prioritised", Map.of("key", "lane"), TestUsers.PHARMACIST);
+        Api.Response ordinary = call("test-pool", Map.of("key", "lane"), TestUsers.PHARMACIST);
+
+        assertThat(prioritised.json().path("pool").asString()).as(prioritised.raw()).isEqualTo("rx-priority");
+        assertThat(ordinary.json().path("pool").asString()).as(ordinary.raw()).isEqualTo("rx-app");
+    }
+
+    @Test
     void unknownFunctionIsNotFoundInTheEnvelopeAndNotLogged() {
         String requestId = "fn-" + UUID.randomUUID();
         Api.Response response = call("no-such-function", Map.of(), TestUsers.PHARMACIST, requestId);

@@ -96,6 +96,34 @@ class TestFunctions {
         };
     }
 
+    /** Names the connection pool its transactions take: the request pool by default. */
+    @Bean
+    RxFunction<Keyed, Map<String, Object>> poolFunction(javax.sql.DataSource dataSource) {
+        return poolReporter("test-pool", false, dataSource);
+    }
+
+    /** As test-pool, in the priority lane. */
+    @Bean
+    RxFunction<Keyed, Map<String, Object>> prioritisedPoolFunction(javax.sql.DataSource dataSource) {
+        return poolReporter("test-pool-prioritised", true, dataSource);
+    }
+
+    private static RxFunction<Keyed, Map<String, Object>> poolReporter(String name, boolean prioritised,
+                                                                       javax.sql.DataSource dataSource) {
+        return new Fixed<>(name, Keyed.class, Set.of(Role.PHARMACIST), Duration.ofSeconds(5)) {
+            @Override public boolean prioritised() { return prioritised; }
+
+            @Override
+            public Map<String, Object> invoke(Keyed input) {
+                try {
+                    return Map.of("pool", dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getPoolName());
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+
     private abstract static class Fixed<I, O> implements RxFunction<I, O> {
         private final String name;
         private final Class<I> type;

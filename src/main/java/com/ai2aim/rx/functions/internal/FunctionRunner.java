@@ -1,6 +1,7 @@
 package com.ai2aim.rx.functions.internal;
 
 import com.ai2aim.rx.functions.RxFunction;
+import com.ai2aim.rx.platform.db.PriorityLane;
 import com.ai2aim.rx.platform.security.Actor;
 import com.ai2aim.rx.platform.security.Actors;
 import com.ai2aim.rx.platform.web.ApiException;
@@ -92,7 +93,7 @@ class FunctionRunner implements AutoCloseable {
         try {
             return Retry.decorateSupplier(retry, () -> {
                 attempts.incrementAndGet();
-                return function.invoke(input);
+                return function.prioritised() ? PriorityLane.run(() -> function.invoke(input)) : function.invoke(input);
             }).get();
         } catch (RuntimeException e) {
             if (!function.isTransient(e)) {

@@ -95,10 +95,17 @@ class DatabaseConfiguration {
         return appPool(server, "rx-service", properties.servicePoolSize());
     }
 
+    /** Connections for users' work in a {@link PriorityLane}; 0 means one per core. */
+    @Bean(destroyMethod = "close")
+    HikariDataSource priorityPool(Server server, DatabaseProperties properties) {
+        int size = properties.priorityPoolSize() > 0 ? properties.priorityPoolSize() : Runtime.getRuntime().availableProcessors();
+        return appPool(server, "rx-priority", size);
+    }
+
     @Bean
     @Primary
-    DataSource dataSource(HikariDataSource requestPool, HikariDataSource servicePool) {
-        return new RolePools(requestPool, servicePool);
+    DataSource dataSource(HikariDataSource requestPool, HikariDataSource servicePool, HikariDataSource priorityPool) {
+        return new RolePools(requestPool, servicePool, priorityPool);
     }
 
     private static HikariDataSource appPool(Server server, String name, int size) {

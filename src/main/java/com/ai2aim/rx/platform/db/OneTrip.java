@@ -19,6 +19,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class OneTrip {
 
+    /** The settings for an asynchronous commit: the actor's, and the commit's own, all transaction-local. */
+    private static final String SET_ASYNC_COMMIT = RlsTransactionManager.SET_SESSION
+            + ", set_config('synchronous_commit', 'off', true)";
+
     private final JdbcTemplate jdbc;
 
     OneTrip(JdbcTemplate jdbc) {
@@ -35,7 +39,7 @@ public class OneTrip {
      * called inside a transaction: the settings would outlive the statement, and it would not commit on its own.
      */
     public <T> T query(String sql, ResultSetExtractor<T> result, Object... parameters) {
-        return run(sql, parameters, statement -> {
+        return run(RlsTransactionManager.SET_SESSION, sql, parameters, statement -> {
             if (!statement.getMoreResults()) {
                 throw new IllegalStateException("the statement returned no result set");
             }
@@ -47,12 +51,25 @@ public class OneTrip {
 
     /** As {@link #query}, for a statement that returns no rows (an insert, update or delete); the rows it changed. */
     public int update(String sql, Object... parameters) {
-        return run(sql, parameters, statement -> {
-            if (statement.getMoreResults()) {
-                throw new IllegalStateException("the statement returned a result set; use query");
-            }
-            return statement.getUpdateCount();
-        });
+        return run(RlsTransactionManager.SET_SESSION, sql, parameters, OneTrip::updateCount);
+    }
+
+    /**
+     * As {@link #update}, committed asynchronously ({@code synchronous_commit = off} for this transaction only): the
+     * call returns without waiting for the write-ahead log to reach the disk. The write is atomic and survives a stop
+     * of this service at any point after the call returns; only a crash of PostgreSQL itself or of its machine within
+     * about three times {@code wal_writer_delay} may lose it. For operational records whose loss in such a crash is
+     * acceptable (the function-invocation log), never for the audit trail or clinical data.
+     */
+    public int updateAsyncCommit(String sql, Object... parameters) {
+        return run(SET_ASYNC_COMMIT, sql, parameters, OneTrip::updateCount);
+    }
+
+    private static int updateCount(PreparedStatement statement) throws java.sql.SQLException {
+        if (statement.getMoreResults()) {
+            throw new IllegalStateException("the statement returned a result set; use query");
+        }
+        return statement.getUpdateCount();
     }
 
     /** What to read once the settings' row has been skipped. */
@@ -60,7 +77,7 @@ public class OneTrip {
         T read(PreparedStatement statement) throws java.sql.SQLException;
     }
 
-    private <T> T run(String sql, Object[] parameters, Outcome<T> outcome) {
+    private <T> T run(String settings, String sql, Object[] parameters, Outcome<T> outcome) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("OneTrip runs its own transaction; call it outside one");
         }
@@ -69,7 +86,7 @@ public class OneTrip {
             if (!connection.getAutoCommit()) {
                 throw new IllegalStateException("OneTrip needs an auto-commit connection");
             }
-            try (PreparedStatement statement = connection.prepareStatement(RlsTransactionManager.SET_SESSION + "; " + sql)) {
+            try (PreparedStatement statement = connection.prepareStatement(settings + "; " + sql)) {
                 statement.setString(1, RlsTransactionManager.databaseRole(actor));
                 statement.setString(2, RlsTransactionManager.claimsJson(actor));
                 for (int i = 0; i < parameters.length; i++) {

@@ -54,6 +54,8 @@ class CheckDrugInteractionsFunction implements RxFunction<Input, Result> {
     @Override public Class<Input> inputType() { return Input.class; }
     @Override public Set<Role> allowedRoles() { return Set.of(Role.PHARMACIST, Role.TECHNICIAN, Role.PHYSICIAN, Role.ADMIN); }
     @Override public Duration timeout() { return Duration.ofSeconds(2); }
+    /** Asked while a prescription is being written or checked at the counter; a few short statements. */
+    @Override public boolean prioritised() { return true; }
 
     /** A lock or serialization conflict on the reads is worth another try; nothing else is. */
     @Override

@@ -31,6 +31,8 @@ class VerifyPrescriptionFunction implements RxFunction<VerifyPrescriptionFunctio
     @Override public Set<Role> allowedRoles() { return Set.of(Role.PHARMACIST, Role.PHYSICIAN, Role.ADMIN); }
     /** Room for a model review (RX_LLM_TIMEOUT, 20 s by default) on top of the rules' few milliseconds. */
     @Override public Duration timeout() { return Duration.ofSeconds(30); }
+    /** Asked while a prescription is being written or checked at the counter; a few short statements. */
+    @Override public boolean prioritised() { return true; }
 
     @Override
     public boolean isTransient(RuntimeException failure) {

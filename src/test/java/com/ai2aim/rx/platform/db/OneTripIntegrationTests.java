@@ -78,6 +78,27 @@ class OneTripIntegrationTests {
     }
 
     @Test
+    void anAsynchronousCommitAppliesToItsOwnTransactionOnlyAndStillCommits() throws Exception {
+        String requestId = "onetrip-async-" + UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection()) {
+            JdbcTemplate same = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+            OneTrip onOneConnection = new OneTrip(same);
+            // The statement sees the transaction-local setting: a function reading it stands in for the commit that
+            // PostgreSQL makes with it.
+            int inserted = Actors.asService(() -> onOneConnection.updateAsyncCommit("""
+                    insert into function_invocations (function_name, caller_id, caller_role, status, outcome, attempts,
+                        duration_ms, request_id, started_at)
+                    values ('onetrip-test', current_setting('synchronous_commit'), 'service', 200, 'success', 1, 0.1, ?, now())""",
+                    requestId));
+            assertThat(inserted).isEqualTo(1);
+            assertThat(same.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+        }
+        String seenSetting = Actors.asService(() -> transactions.execute(s -> new JdbcTemplate(dataSource)
+                .queryForObject("select caller_id from function_invocations where request_id = ?", String.class, requestId)));
+        assertThat(seenSetting).isEqualTo("off");
+    }
+
+    @Test
     void refusesToRunInsideATransaction() {
         assertThatThrownBy(() -> Actors.asService(() -> transactions.execute(s -> oneTrip.query("select 1", rows -> null))))
                 .isInstanceOf(IllegalStateException.class);

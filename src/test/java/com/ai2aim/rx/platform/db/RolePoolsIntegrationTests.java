@@ -33,6 +33,21 @@ class RolePoolsIntegrationTests {
     }
 
     @Test
+    void usersWorkInThePriorityLaneTakesThePriorityPoolAndServiceWorkKeepsItsOwn() {
+        assertThat(Actors.as(PHARMACIST, () -> PriorityLane.run(this::poolName))).isEqualTo("rx-priority");
+        assertThat(Actors.as(PHARMACIST, () -> PriorityLane.run(() -> PriorityLane.run(this::poolName) + "," + poolName())))
+                .as("a nested lane leaves the outer one in place").isEqualTo("rx-priority,rx-priority");
+        assertThat(Actors.asService(() -> PriorityLane.run(this::poolName))).isEqualTo("rx-service");
+        assertThat(Actors.as(PHARMACIST, this::poolName)).as("the lane ends with its work").isEqualTo("rx-app");
+        assertThat(PriorityLane.active()).isFalse();
+
+        String role = Actors.as(PHARMACIST, () -> PriorityLane.run(() -> transactions.execute(s -> jdbc.sql(
+                "select current_user || ' ' || (cast(current_setting('request.jwt.claims', true) as jsonb) -> 'app_metadata' ->> 'rx_role')")
+                .query(String.class).single())));
+        assertThat(role).as("row-level security applies as on the request pool").isEqualTo("authenticated pharmacist");
+    }
+
+    @Test
     void aTransactionRunsAsItsRoleOnItsPoolsConnection() {
         String serviceRole = Actors.asService(() -> transactions.execute(s -> jdbc.sql("select current_user").query(String.class).single()));
         String userRole = Actors.as(PHARMACIST, () -> transactions.execute(s -> jdbc.sql("select current_user").query(String.class).single()));
