@@ -5,7 +5,7 @@ import com.ai2aim.rx.audit.AuditTrail;
 import com.ai2aim.rx.functions.RxFunction;
 import com.ai2aim.rx.medications.MedicationView;
 import com.ai2aim.rx.medications.Medications;
-import com.ai2aim.rx.patients.Patients;
+import com.ai2aim.rx.platform.db.OneTrip;
 import com.ai2aim.rx.platform.security.Role;
 import com.ai2aim.rx.platform.web.ApiException;
 import com.ai2aim.rx.prescriptions.internal.DrugInteractionCheck.Finding;
@@ -14,6 +14,7 @@ import com.ai2aim.rx.prescriptions.internal.DrugInteractionCheck.Result;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -25,24 +26,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@code drug-interaction-check}: which of a patient's active medications (their pending, approved, filled or
  * dispensed prescriptions that have not expired) interact with a medication being considered. Lives here because
- * the active medications are this module's data; the patient is read through the patients module (so a patient the
- * caller may not see is a 404) and the knowledge base is answered from memory by the medications module.
+ * the active medications are this module's data; the patient is read with them under the caller's row-level security
+ * (so a patient the caller may not see is a 404), and the knowledge base is answered from memory by the medications
+ * module.
  */
 @Component
 class CheckDrugInteractionsFunction implements RxFunction<Input, Result> {
 
     private static final Pattern RXCUI = Pattern.compile("[0-9]{1,9}");
 
-    private final Patients patients;
+    private final OneTrip oneTrip;
     private final Medications medications;
     private final PrescriptionInteractions interactions;
     private final AuditTrail audit;
     private final TransactionTemplate readOnly;
 
-    CheckDrugInteractionsFunction(Patients patients, Medications medications, PrescriptionInteractions interactions,
-                                  AuditTrail audit,
-                                  PlatformTransactionManager transactionManager) {
-        this.patients = patients;
+    CheckDrugInteractionsFunction(OneTrip oneTrip, Medications medications, PrescriptionInteractions interactions,
+                                  AuditTrail audit, PlatformTransactionManager transactionManager) {
+        this.oneTrip = oneTrip;
         this.medications = medications;
         this.interactions = interactions;
         this.audit = audit;
@@ -63,35 +64,32 @@ class CheckDrugInteractionsFunction implements RxFunction<Input, Result> {
         return failure instanceof TransientDataAccessException;
     }
 
+    /**
+     * The patient and their active medications, and the product asked about when it is given by catalogue id (the
+     * usual case), come in one round trip; an RxCUI or a name is looked up in the catalogue afterwards.
+     */
     @Override
     public Result invoke(Input input) {
-        record Checked(UUID orgId, List<Finding> findings) {}
-        Checked checked = readOnly.execute(status -> {
-            UUID orgId = patients.organisationOf(input.patientId()).orElseThrow(() -> ApiException.notFound("Patient"));
-            List<String> candidate = ingredientsOf(input.newMedication());
-            return new Checked(orgId, findings(input.patientId(), candidate));
-        });
-        audit.recordAccess(AuditEntry.of("prescription.interaction_check", "patient", input.patientId())
-                .inOrganisation(checked.orgId()).withDetails(Map.of("interactions", checked.findings().size())));
-        return new Result(checked.findings());
-    }
-
-    private List<Finding> findings(UUID patientId, List<String> candidate) {
-        return interactions.against(patientId, candidate).stream()
+        String term = input.newMedication().strip();
+        UUID candidateId = uuidOrNull(term);
+        InteractionFacts facts = InteractionFacts.read(oneTrip, input.patientId(), candidateId)
+                .orElseThrow(() -> ApiException.notFound("Patient"));
+        List<String> candidate = candidateId != null
+                ? Optional.ofNullable(facts.candidateIngredients()).orElseThrow(CheckDrugInteractionsFunction::unknown)
+                : readOnly.execute(status -> ingredientsOf(term));
+        List<Finding> findings = interactions.between(candidate, facts.active()).stream()
                 .map(f -> new Finding(f.medication(), f.severity(), f.description(), f.recommendation(), f.source()))
                 .toList();
+        audit.recordAccess(AuditEntry.of("prescription.interaction_check", "patient", input.patientId())
+                .inOrganisation(facts.orgId()).withDetails(Map.of("interactions", findings.size())));
+        return new Result(findings);
     }
 
     /**
-     * The ingredients of the medication asked about: a catalogue product by id, a product by RxCUI, an ingredient by
-     * RxCUI (taken alone, not as whichever combination product contains it), or the best product for a name.
+     * The ingredients of a medication named by RxCUI (a product, or an ingredient taken alone rather than as whichever
+     * combination product contains it) or by name (the best product for it).
      */
-    private List<String> ingredientsOf(String term) {
-        String q = term.strip();
-        UUID id = uuidOrNull(q);
-        if (id != null) {
-            return medications.find(id).map(MedicationView::ingredientRxcuis).orElseThrow(() -> unknown());
-        }
+    private List<String> ingredientsOf(String q) {
         if (RXCUI.matcher(q).matches()) {
             MedicationView product = medications.findByRxcui(q).orElse(null);
             if (product != null) {

@@ -25,8 +25,6 @@ class PrescriptionInteractions {
     record Finding(UUID medicationId, String medication, Severity severity, String description, String recommendation,
                    String source, String sourceText, String sourceLanguage, String ingredient, String interactingIngredient) {}
 
-    private static final UUID NO_PRESCRIPTION = new UUID(0, 0);
-
     private final PrescriptionRepository prescriptions;
     private final Medications medications;
     private final InteractionChecker checker;
@@ -41,18 +39,13 @@ class PrescriptionInteractions {
     @Transactional(readOnly = true)
     public List<Finding> of(PrescriptionView prescription) {
         MedicationView mine = medications.find(prescription.medication().id()).orElseThrow();
-        return against(prescription.patientId(), prescription.id(), mine.ingredientRxcuis());
+        return between(mine.ingredientRxcuis(), prescriptions.activeMedicationsOf(prescription.patientId(), prescription.id()));
     }
 
-    /** A medication being considered (its ingredient RxCUIs) against all of the patient's active medications. */
-    @Transactional(readOnly = true)
-    public List<Finding> against(UUID patientId, Collection<String> candidateIngredients) {
-        return against(patientId, NO_PRESCRIPTION, candidateIngredients);
-    }
-
-    private List<Finding> against(UUID patientId, UUID exceptPrescription, Collection<String> candidateIngredients) {
+    /** A medication being considered (its ingredient RxCUIs) against medications already read, most severe first. */
+    public List<Finding> between(Collection<String> candidateIngredients, List<PrescriptionRepository.ActiveMedication> active) {
         List<Finding> findings = new ArrayList<>();
-        for (PrescriptionRepository.ActiveMedication other : prescriptions.activeMedicationsOf(patientId, exceptPrescription)) {
+        for (PrescriptionRepository.ActiveMedication other : active) {
             for (Interaction i : checker.between(candidateIngredients, other.ingredientRxcuis())) {
                 findings.add(new Finding(other.id(), other.name(), i.severity(), i.description(), i.recommendation(),
                         i.source(), i.sourceText(), i.sourceLanguage(), i.first().name(), i.second().name()));

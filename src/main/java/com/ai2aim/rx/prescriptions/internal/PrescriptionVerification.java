@@ -154,11 +154,14 @@ class PrescriptionVerification {
     /** Loads the facts for a pending prescription and runs the rules (pure, a few milliseconds). */
     private Prepared prepare(PrescriptionView current, String move) {
         requirePending(current, move);
-        MedicationView medication = medications.find(current.medication().id())
-                .orElseThrow(() -> ApiException.conflict("The prescription's medication is no longer in the catalogue"));
         PatientView patient = patients.find(current.patientId()).orElseThrow(() -> ApiException.notFound("Patient"));
         List<PrescriptionView> active = prescriptions.activeOf(current.patientId(), current.id());
-        java.util.Map<UUID, MedicationView> products = medications.findAll(active.stream().map(p -> p.medication().id()).toList());
+        // The prescription's own product and the others' in one read.
+        List<UUID> productIds = new ArrayList<>(active.stream().map(p -> p.medication().id()).toList());
+        productIds.add(current.medication().id());
+        java.util.Map<UUID, MedicationView> products = medications.findAll(productIds);
+        MedicationView medication = Optional.ofNullable(products.get(current.medication().id()))
+                .orElseThrow(() -> ApiException.conflict("The prescription's medication is no longer in the catalogue"));
         List<Therapy> others = active.stream().filter(p -> products.containsKey(p.medication().id()))
                 .map(p -> Therapy.of(p, products.get(p.medication().id()))).toList();
         VerificationInput input = new VerificationInput(Therapy.of(current, medication), patient, others, LocalDate.now(clock));

@@ -1,0 +1,67 @@
+package com.ai2aim.rx.prescriptions.internal;
+
+import com.ai2aim.rx.platform.db.OneTrip;
+import com.ai2aim.rx.prescriptions.internal.PrescriptionRepository.ActiveMedication;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What {@code drug-interaction-check} reads, in one statement and one round trip ({@link OneTrip}) as the caller:
+ * a prescriber waits for the answer, and under load every round trip waits for a core. It joins the patient and the
+ * catalogue read-only, as DESIGN.md allows a module towards the modules it depends on; row-level security decides
+ * what each part may see, exactly as the separate reads did.
+ *
+ * @param orgId                the patient's organisation
+ * @param candidateIngredients the ingredients of the catalogue product asked about by id; null when none was asked
+ *                             or the caller may not see it
+ * @param active               the distinct products of the patient's prescriptions still in use, by name
+ */
+record InteractionFacts(UUID orgId, List<String> candidateIngredients, List<ActiveMedication> active) {
+
+    /** The statements of {@link PrescriptionRepository#activeMedicationsOf}, with the patient and the candidate. */
+    private static final String SQL = """
+            select pa.org_id, (select c.ingredient_rxcuis from medications c where c.id = cast(? as uuid)) as candidate,
+                   a.id, a.name, a.ingredient_rxcuis
+            from patients pa
+            left join lateral (
+                select m.id, m.name, m.ingredient_rxcuis from medications m
+                where m.id in (select p.medication_id from prescriptions p
+                               where p.patient_id = pa.id and p.deleted_at is null
+                                 and p.status in ('pending', 'approved', 'filled', 'dispensed') and p.expires_on >= current_date)
+            ) a on true
+            where pa.id = ? and pa.deleted_at is null
+            order by a.name, a.id""";
+
+    /**
+     * The facts for a live patient the current actor may see, with the ingredients of catalogue product
+     * {@code candidateId} (may be null); empty when the patient is not visible. Call it outside a transaction.
+     */
+    static Optional<InteractionFacts> read(OneTrip oneTrip, UUID patientId, UUID candidateId) {
+        return oneTrip.query(SQL, InteractionFacts::from, candidateId, patientId);
+    }
+
+    private static Optional<InteractionFacts> from(ResultSet rows) throws SQLException {
+        if (!rows.next()) {
+            return Optional.empty();
+        }
+        UUID orgId = rows.getObject("org_id", UUID.class);
+        List<String> candidate = strings(rows.getArray("candidate"));
+        List<ActiveMedication> active = new ArrayList<>();
+        do {
+            UUID id = rows.getObject("id", UUID.class);
+            if (id != null) {
+                active.add(new ActiveMedication(id, rows.getString("name"), strings(rows.getArray("ingredient_rxcuis"))));
+            }
+        } while (rows.next());
+        return Optional.of(new InteractionFacts(orgId, candidate, List.copyOf(active)));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? null : List.of((String[]) array.getArray());
+    }
+}
