@@ -163,6 +163,28 @@ class DrugInteractionCheckIntegrationTests {
     }
 
     @Test
+    void repeatedChecksByDifferentUsersEachSeeOnlyTheirOwn() {
+        // More calls than the prepare thresholds of the driver and of PostgreSQL's plan cache (five each), on the
+        // priority lane's few connections: a plan cached for one caller must not answer for another.
+        UUID shared = newPatient(pharmacy);
+        prescribe(shared, productWith(WARFARIN));
+        UUID clinicOnly = newPatient(null);
+        prescribe(clinicOnly, productWith(WARFARIN));
+        String ibuprofen = productWith(IBUPROFEN);
+        for (int round = 1; round <= 8; round++) {
+            Api.Response pharmacistShared = check(shared, ibuprofen, TestUsers.PHARMACIST);
+            Api.Response pharmacistClinicOnly = check(clinicOnly, ibuprofen, TestUsers.PHARMACIST);
+            Api.Response physicianClinicOnly = check(clinicOnly, ibuprofen, TestUsers.PHYSICIAN);
+
+            assertThat(pharmacistShared.status()).as("round %d: %s", round, pharmacistShared.raw()).isEqualTo(200);
+            assertThat(pharmacistShared.json().path("interactions").size()).as("round %d", round).isPositive();
+            assertThat(pharmacistClinicOnly.status()).as("round %d", round).isEqualTo(404);
+            assertThat(physicianClinicOnly.status()).as("round %d: %s", round, physicianClinicOnly.raw()).isEqualTo(200);
+            assertThat(physicianClinicOnly.json().path("interactions").size()).as("round %d", round).isPositive();
+        }
+    }
+
+    @Test
     void aPatientTheCallerCannotSeeIsNotFound() {
         UUID notShared = newPatient(null); // the clinic's patient, no preferred pharmacy: invisible to the pharmacy
 

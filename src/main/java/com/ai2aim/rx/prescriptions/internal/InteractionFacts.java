@@ -23,26 +23,15 @@ import java.util.UUID;
  */
 record InteractionFacts(UUID orgId, List<String> candidateIngredients, List<ActiveMedication> active) {
 
-    /** The statements of {@link PrescriptionRepository#activeMedicationsOf}, with the patient and the candidate. */
-    private static final String SQL = """
-            select pa.org_id, (select c.ingredient_rxcuis from medications c where c.id = cast(? as uuid)) as candidate,
-                   a.id, a.name, a.ingredient_rxcuis
-            from patients pa
-            left join lateral (
-                select m.id, m.name, m.ingredient_rxcuis from medications m
-                where m.id in (select p.medication_id from prescriptions p
-                               where p.patient_id = pa.id and p.deleted_at is null
-                                 and p.status in ('pending', 'approved', 'filled', 'dispensed') and p.expires_on >= current_date)
-            ) a on true
-            where pa.id = ? and pa.deleted_at is null
-            order by a.name, a.id""";
+    /** {@code rx.interaction_facts} (migration V4_8_1): a function, so its plan is cached on the connection. */
+    private static final String SQL = "select * from rx.interaction_facts(cast(? as uuid), cast(? as uuid))";
 
     /**
      * The facts for a live patient the current actor may see, with the ingredients of catalogue product
      * {@code candidateId} (may be null); empty when the patient is not visible. Call it outside a transaction.
      */
     static Optional<InteractionFacts> read(OneTrip oneTrip, UUID patientId, UUID candidateId) {
-        return oneTrip.query(SQL, InteractionFacts::from, candidateId, patientId);
+        return oneTrip.query(SQL, InteractionFacts::from, patientId, candidateId);
     }
 
     private static Optional<InteractionFacts> from(ResultSet rows) throws SQLException {
@@ -50,12 +39,12 @@ record InteractionFacts(UUID orgId, List<String> candidateIngredients, List<Acti
             return Optional.empty();
         }
         UUID orgId = rows.getObject("org_id", UUID.class);
-        List<String> candidate = strings(rows.getArray("candidate"));
+        List<String> candidate = strings(rows.getArray("candidate_ingredients"));
         List<ActiveMedication> active = new ArrayList<>();
         do {
-            UUID id = rows.getObject("id", UUID.class);
+            UUID id = rows.getObject("medication_id", UUID.class);
             if (id != null) {
-                active.add(new ActiveMedication(id, rows.getString("name"), strings(rows.getArray("ingredient_rxcuis"))));
+                active.add(new ActiveMedication(id, rows.getString("medication_name"), strings(rows.getArray("ingredient_rxcuis"))));
             }
         } while (rows.next());
         return Optional.of(new InteractionFacts(orgId, candidate, List.copyOf(active)));
