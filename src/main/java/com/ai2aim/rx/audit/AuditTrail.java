@@ -1,5 +1,6 @@
 package com.ai2aim.rx.audit;
 
+import com.ai2aim.rx.platform.db.PriorityLane;
 import com.ai2aim.rx.audit.internal.AuditRecordFactory;
 import com.ai2aim.rx.audit.internal.ChainBarrier;
 import com.ai2aim.rx.audit.internal.ChainAppender;
@@ -43,9 +44,20 @@ public class AuditTrail {
         pendingForTransaction().add(records.toRecord(entry));
     }
 
-    /** Records a read of PHI or user data; returns when it is committed (group commit with other requests). */
+    /**
+     * Records a read of PHI or user data; returns when it is committed. Usually that is a group commit with other
+     * requests' records by the chain writer, which the caller waits for. In the {@link PriorityLane} the record is
+     * staged in a round trip of the caller's own instead (a durable commit, without waiting for the writer's batches)
+     * and chained a moment later, as a change's records are.
+     */
     public void recordAccess(AuditEntry entry) {
-        writer.append(records.toRecord(entry));
+        Map<String, Object> record = records.toRecord(entry);
+        if (PriorityLane.active() && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            appender.stageAlone(List.of(record));
+            writer.nudge();
+        } else {
+            writer.append(record);
+        }
     }
 
     @SuppressWarnings("unchecked")

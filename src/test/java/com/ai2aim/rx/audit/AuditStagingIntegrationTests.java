@@ -2,7 +2,10 @@ package com.ai2aim.rx.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ai2aim.rx.platform.db.PriorityLane;
+import com.ai2aim.rx.platform.security.Actor;
 import com.ai2aim.rx.platform.security.Actors;
+import com.ai2aim.rx.platform.security.Role;
 import com.ai2aim.rx.support.IntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,6 +84,50 @@ class AuditStagingIntegrationTests {
                 "[{\"action\":\"staging.test\",\"resourceType\":\"test\",\"resourceId\":\"" + resource + "\"}]")
                 .query((rs, n) -> 1).list();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> chained(resource) == 1L);
+    }
+
+    @Test
+    void inThePriorityLaneAnAccessRecordIsDurableOnReturnAndChainedAMomentLater() {
+        String resource = "lane-access-" + UUID.randomUUID();
+        Actors.as(PHARMACIST, () -> PriorityLane.run(() -> {
+            audit.recordAccess(AuditEntry.of("staging.test", "test", resource));
+            return null;
+        }));
+
+        assertThat(durable(resource)).as("committed before the call returned").isEqualTo(1L);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> chained(resource) == 1L);
+        assertThat(staged(resource)).isZero();
+    }
+
+    @Test
+    void inThePriorityLaneAChangesRecordIsDurableWithTheChangeAndChainedAMomentLater() {
+        String resource = "lane-change-" + UUID.randomUUID();
+        Actors.as(PHARMACIST, () -> PriorityLane.run(() -> transactions.execute(s -> {
+            audit.recordChange(AuditEntry.of("staging.test", "test", resource));
+            return null;
+        })));
+
+        assertThat(durable(resource)).as("committed with the change").isEqualTo(1L);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> chained(resource) == 1L);
+    }
+
+    private static final Actor PHARMACIST = new Actor(UUID.randomUUID(), "lane@test.rx", Role.PHARMACIST,
+            UUID.randomUUID(), null, "{\"role\":\"authenticated\",\"sub\":\"lane\",\"app_metadata\":{\"rx_role\":\"pharmacist\"}}");
+
+    /** Staged or chained, counted in one snapshot (the writer moves records from one to the other atomically). */
+    private long durable(String resource) {
+        return JdbcClient.create(owner).sql("""
+                select (select count(*) from audit_log where action = 'staging.test' and resource_id = :r)
+                     + (select count(*) from audit_staged s, jsonb_array_elements(s.entries) e
+                        where e ->> 'action' = 'staging.test' and e ->> 'resourceId' = :r)""")
+                .param("r", resource).query(Long.class).single();
+    }
+
+    private long staged(String resource) {
+        return JdbcClient.create(owner).sql("""
+                select count(*) from audit_staged s, jsonb_array_elements(s.entries) e
+                where e ->> 'action' = 'staging.test' and e ->> 'resourceId' = :r""")
+                .param("r", resource).query(Long.class).single();
     }
 
     private long chained(String resource) {

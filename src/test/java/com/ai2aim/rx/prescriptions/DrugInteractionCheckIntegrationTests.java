@@ -1,11 +1,13 @@
 package com.ai2aim.rx.prescriptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.ai2aim.rx.medications.Severity;
 import com.ai2aim.rx.support.Api;
 import com.ai2aim.rx.support.IntegrationTest;
 import com.ai2aim.rx.support.TestUsers;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -233,8 +235,16 @@ class DrugInteractionCheckIntegrationTests {
                 "newMedication", IBUPROFEN)).header("X-Request-Id", requestId).token(users.token(TestUsers.PHARMACIST)).send();
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(db.sql("select count(*) from audit_log where action = 'prescription.interaction_check' and resource_id = ? and request_id = ?")
-                .params(patient.toString(), requestId).query(Long.class).single()).isEqualTo(1);
+        // Durable when the response arrives (staged, or already chained), and in the chain a moment later: the check
+        // runs in the priority lane, which does not wait for the chain writer's batches.
+        assertThat(db.sql("""
+                select (select count(*) from audit_log where action = 'prescription.interaction_check' and resource_id = ? and request_id = ?)
+                     + (select count(*) from audit_staged s, jsonb_array_elements(s.entries) e
+                        where e ->> 'action' = 'prescription.interaction_check' and e ->> 'resourceId' = ? and e ->> 'requestId' = ?)""")
+                .params(patient.toString(), requestId, patient.toString(), requestId).query(Long.class).single()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(db.sql(
+                "select count(*) from audit_log where action = 'prescription.interaction_check' and resource_id = ? and request_id = ?")
+                .params(patient.toString(), requestId).query(Long.class).single()).isEqualTo(1));
         assertThat(db.sql("select function_name from function_invocations where request_id = ?").param(requestId)
                 .query(String.class).single()).isEqualTo("drug-interaction-check");
     }

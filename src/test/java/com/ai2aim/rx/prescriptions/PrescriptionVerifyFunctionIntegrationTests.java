@@ -56,8 +56,10 @@ class PrescriptionVerifyFunctionIntegrationTests {
         assertThat(verified.json().path("status").asString()).isIn("passed", "needs_review", "failed");
         assertThat(verified.json().path("checkedBy").asString()).isEqualTo(users.id(TestUsers.PHARMACIST).toString());
         assertThat(clinical.prescriptionColumn(id, "verification->>'checkedBy'")).isEqualTo(users.id(TestUsers.PHARMACIST).toString());
-        assertThat(db.sql("select count(*) from audit_log where resource_id = ? and action = 'prescription.verify' and actor_role = 'pharmacist'")
-                .param(id.toString()).query(Long.class).single()).isOne();
+        // In the priority lane the change record is staged with the verdict and chained a moment after the response.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(db.sql(
+                "select count(*) from audit_log where resource_id = ? and action = 'prescription.verify' and actor_role = 'pharmacist'")
+                .param(id.toString()).query(Long.class).single()).isOne());
         assertThat(db.sql("select outcome from function_invocations where function_name = 'prescription-verify' and request_id = ?")
                 .param(verified.header("X-Request-Id")).query(String.class).single()).isEqualTo("success");
     }

@@ -16,11 +16,14 @@ public class ChainAppender {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final OneTrip oneTrip;
+    private final OneTrip callersTrip;
 
-    ChainAppender(JdbcClient jdbc, JsonMapper json, @Qualifier("auditChainPool") DataSource chainConnection) {
+    ChainAppender(JdbcClient jdbc, JsonMapper json, @Qualifier("auditChainPool") DataSource chainConnection,
+                  OneTrip callersTrip) {
         this.jdbc = jdbc;
         this.json = json;
         this.oneTrip = OneTrip.over(chainConnection);
+        this.callersTrip = callersTrip;
     }
 
     /**
@@ -34,6 +37,14 @@ public class ChainAppender {
         jdbc.sql("select rx.audit_stage(cast(:entries as jsonb))")
                 .param("entries", json.writeValueAsString(records))
                 .query((rs, n) -> 1).list();
+    }
+
+    /**
+     * Stages records in a transaction of their own, as the acting user on the caller's connections, in one round trip:
+     * durable when it returns. Call it outside a transaction.
+     */
+    public void stageAlone(List<Map<String, Object>> records) {
+        callersTrip.query("select rx.audit_stage(cast(? as jsonb))", rows -> null, json.writeValueAsString(records));
     }
 
     /** Appends {@code records} alone (no staged ones), in one round trip; as {@link #chain}, outside a transaction. */

@@ -1,5 +1,6 @@
 package com.ai2aim.rx.audit.internal;
 
+import com.ai2aim.rx.platform.db.PriorityLane;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,8 +41,16 @@ public class ChainBarrier {
         this.writer = writer;
     }
 
-    /** Called once a change's records are staged and committed: waits now, or marks the request to wait later. */
+    /**
+     * Called once a change's records are staged and committed: waits now, or marks the request to wait later. Work in
+     * the priority lane does not wait: its records are durable once staged, and the writer is asked to chain them
+     * at once, so they reach the trail a batch or two after the response.
+     */
     public void committed() {
+        if (PriorityLane.active()) {
+            writer.nudge();
+            return;
+        }
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
             request.setAttribute(PENDING, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);

@@ -66,6 +66,17 @@ public class ChainWriter {
         return submitAndWait(null);
     }
 
+    /**
+     * Asks for what is staged to be chained soon, without waiting: for records already durable in the staging table
+     * whose caller should not wait for the chain (work in the priority lane). If the queue is full the sweep chains
+     * them.
+     */
+    public void nudge() {
+        if (running) {
+            queue.offer(new Pending(null, new CompletableFuture<>()));
+        }
+    }
+
     private boolean submitAndWait(Map<String, Object> record) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (!running || !queue.offer(new Pending(record, done))) {
