@@ -159,6 +159,32 @@ class NotificationChannelsIntegrationTests extends PartnerSandboxes {
                 .withRequestBody(matchingJsonPath("$.message.notification.title", equalTo("Refill reminder")))
                 .withRequestBody(matchingJsonPath("$.message.notification.body", equalTo("Prescription RX-500 is due for a refill.")))
                 .withRequestBody(matchingJsonPath("$.message.data.notificationId", equalTo(id.toString()))));
+        assertTheAccessTokenWasMintedFromTheServiceAccountKey();
+    }
+
+    /** The Bearer token above came from the token endpoint, for a JWT assertion signed with the service account's key. */
+    private static void assertTheAccessTokenWasMintedFromTheServiceAccountKey() {
+        var tokenRequests = PARTNERS.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)));
+        assertThat(tokenRequests).as("minted once and then cached").hasSize(1);
+        Map<String, String> form = new java.util.HashMap<>();
+        for (String pair : tokenRequests.get(0).getBodyAsString().split("&")) {
+            String[] kv = pair.split("=", 2);
+            form.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8), java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        assertThat(form.get("grant_type")).isEqualTo("urn:ietf:params:oauth:grant-type:jwt-bearer");
+        try {
+            var assertion = com.nimbusds.jwt.SignedJWT.parse(form.get("assertion"));
+            assertThat(assertion.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(
+                    (java.security.interfaces.RSAPublicKey) SERVICE_ACCOUNT_KEY.getPublic()))).as("signed with the key").isTrue();
+            var claims = assertion.getJWTClaimsSet();
+            assertThat(claims.getIssuer()).isEqualTo(SERVICE_ACCOUNT);
+            // Google's token endpoint is the audience, wherever the key's token_uri sends the request.
+            assertThat(claims.getAudience()).containsExactly("https://oauth2.googleapis.com/token");
+            assertThat(claims.getStringClaim("scope")).isEqualTo("https://www.googleapis.com/auth/firebase.messaging");
+            assertThat(claims.getExpirationTime()).isAfter(claims.getIssueTime());
+        } catch (java.text.ParseException | com.nimbusds.jose.JOSEException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -10,8 +10,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * The partners at their edges, started once per JVM: GreenMail as the SMTP server and WireMock playing Twilio and
- * FCM. Test classes extending this share one property set, hence one Spring context and database. Retries are
+ * The partners at their edges, started once per JVM: GreenMail as the SMTP server and WireMock playing Twilio, FCM
+ * and Google's OAuth 2 token endpoint, which mints FCM access tokens from a service-account key generated here (its
+ * {@code token_uri} points at WireMock). Test classes extending this share one property set, hence one Spring context and database. Retries are
  * fast here (100 ms back-off, 3 attempts) so back-off and give-up can be watched.
  */
 @IntegrationTest
@@ -23,6 +24,10 @@ abstract class PartnerSandboxes {
     static final String FCM_PROJECT = "rx-test";
     static final String FCM_TOKEN = "ya29.test-access-token";
     static final String MAIL_FROM = "pharmacy@rx.test";
+    static final String TOKEN_PATH = "/oauth2/token";
+    static final String SERVICE_ACCOUNT = "rx-push@rx-test.iam.gserviceaccount.com";
+    static final java.security.KeyPair SERVICE_ACCOUNT_KEY;
+    static final java.nio.file.Path SERVICE_ACCOUNT_FILE;
 
     static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     static final WireMockServer PARTNERS = new WireMockServer(wireMockConfig().dynamicPort());
@@ -30,6 +35,24 @@ abstract class PartnerSandboxes {
     static {
         SMTP.start();
         PARTNERS.start();
+        PARTNERS.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(TOKEN_PATH)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"access_token\":\"" + FCM_TOKEN + "\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            SERVICE_ACCOUNT_KEY = generator.generateKeyPair();
+            String pem = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes())
+                    .encodeToString(SERVICE_ACCOUNT_KEY.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+            String key = new tools.jackson.databind.json.JsonMapper().writeValueAsString(java.util.Map.of(
+                    "type", "service_account", "project_id", FCM_PROJECT, "private_key_id", "test-key",
+                    "private_key", pem, "client_email", SERVICE_ACCOUNT, "client_id", "1234567890",
+                    "token_uri", PARTNERS.baseUrl() + TOKEN_PATH));
+            SERVICE_ACCOUNT_FILE = java.nio.file.Files.createTempFile("rx-fcm-key", ".json");
+            java.nio.file.Files.writeString(SERVICE_ACCOUNT_FILE, key);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             SMTP.stop();
             PARTNERS.stop();
@@ -47,8 +70,7 @@ abstract class PartnerSandboxes {
         properties.add("rx.notifications.twilio.auth-token", () -> TWILIO_TOKEN);
         properties.add("rx.notifications.twilio.from", () -> TWILIO_FROM);
         properties.add("rx.notifications.fcm.base-url", PARTNERS::baseUrl);
-        properties.add("rx.notifications.fcm.project-id", () -> FCM_PROJECT);
-        properties.add("rx.notifications.fcm.access-token", () -> FCM_TOKEN);
+        properties.add("rx.notifications.fcm.service-account-file", SERVICE_ACCOUNT_FILE::toString);
         properties.add("rx.notifications.retry-initial-ms", () -> "100");
         properties.add("rx.notifications.max-attempts", () -> "3");
         properties.add("rx.notifications.poll-ms", () -> "200");

@@ -25,11 +25,8 @@ record NotificationProperties(boolean workerEnabled, long pollMs, int batchSize,
         }
     }
 
-    record Fcm(String baseUrl, String projectId, String accessToken) {
-        boolean configured() {
-            return notBlank(baseUrl) && notBlank(projectId) && notBlank(accessToken);
-        }
-    }
+    /** Project and token come through {@link FcmCredentials}: a service-account key, or a token minted elsewhere. */
+    record Fcm(String baseUrl, String projectId, String accessToken, String serviceAccountFile) {}
 
     static boolean notBlank(String s) {
         return s != null && !s.isBlank();

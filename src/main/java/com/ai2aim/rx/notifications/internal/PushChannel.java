@@ -14,18 +14,19 @@ import org.springframework.web.client.RestClientResponseException;
  * Push through Firebase Cloud Messaging HTTP v1: {@code POST {base}/v1/projects/{project}/messages:send} with
  * {@code {"message":{"token","notification":{"title","body"},"data"}}} and a Bearer access token, once per device the
  * recipient registered. Sent when any device accepted it; a token FCM reports as unregistered (404) is forgotten.
- * Minting the OAuth access token from a service-account key is not built: {@code RX_FCM_ACCESS_TOKEN} is used as is.
+ * The access token comes from {@link FcmCredentials} (minted from a service-account key, or given); when it cannot be
+ * had the attempt is retried later.
  */
 @Component
 class PushChannel implements NotificationChannel {
 
-    private final NotificationProperties.Fcm fcm;
+    private final FcmCredentials fcm;
     private final RestClient http;
     private final OutboxRepository outbox;
     private final TransactionTemplate transactions;
 
     PushChannel(NotificationProperties properties, OutboxRepository outbox, TransactionTemplate transactions) {
-        this.fcm = properties.fcm();
+        this.fcm = FcmCredentials.of(properties.fcm());
         this.http = PartnerHttp.client(properties.fcm().baseUrl(), properties.httpTimeout());
         this.outbox = outbox;
         this.transactions = transactions;
@@ -59,9 +60,15 @@ class PushChannel implements NotificationChannel {
         notification.put("title", message.subject() == null ? "" : message.subject());
         notification.put("body", message.body());
         Map<String, Object> body = Map.of("message", Map.of("token", token, "notification", notification, "data", message.data()));
+        String accessToken;
+        try {
+            accessToken = fcm.accessToken();
+        } catch (FcmCredentials.Unavailable e) {
+            return SendResult.retry(null, "fcm_auth_unavailable");
+        }
         try {
             var response = http.post().uri("/v1/projects/{project}/messages:send", fcm.projectId())
-                    .headers(h -> h.setBearerAuth(fcm.accessToken()))
+                    .headers(h -> h.setBearerAuth(accessToken))
                     .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
                     .body(body).retrieve().toEntity(Map.class);
             Object name = response.getBody() == null ? null : response.getBody().get("name");
