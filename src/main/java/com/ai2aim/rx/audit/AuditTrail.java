@@ -54,7 +54,7 @@ public class AuditTrail {
         Map<String, Object> record = records.toRecord(entry);
         if (PriorityLane.active() && !TransactionSynchronizationManager.isActualTransactionActive()) {
             appender.stageAlone(List.of(record));
-            writer.nudge();
+            barrier.committed(); // in the lane: asks for the chaining, does not wait for it
         } else {
             writer.append(record);
         }

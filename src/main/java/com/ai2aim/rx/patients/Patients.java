@@ -42,15 +42,6 @@ public class Patients {
     }
 
     /**
-     * The patient's organisation, under the same rules as {@link #find(UUID)}, in one statement: for callers that
-     * only need to know the patient is there (and whose it is), not its clinical lists.
-     */
-    @Transactional(readOnly = true)
-    public Optional<UUID> organisationOf(UUID id) {
-        return lookup.organisationOf(id);
-    }
-
-    /**
      * The patient's contact details and communication preferences, under the same rules as {@link #find(UUID)}.
      */
     @Transactional(readOnly = true)

@@ -52,10 +52,6 @@ public class PatientLookup {
         });
     }
 
-    public Optional<UUID> organisationOf(UUID id) {
-        return patients.organisationOf(id);
-    }
-
     public Optional<PatientContact> contact(UUID id) {
         return patients.find(id).filter(p -> !p.deleted()).map(p -> {
             PatientRequests.CommunicationPreferences prefs = p.communicationPreferences();

@@ -77,12 +77,6 @@ class PatientRepository {
         return jdbc.sql("select " + COLUMNS + " from patients where id = :id").param("id", id).query(this::row).optional();
     }
 
-    /** The organisation of a live patient the transaction may see. */
-    Optional<UUID> organisationOf(UUID id) {
-        return jdbc.sql("select org_id from patients where id = :id and deleted_at is null").param("id", id)
-                .query(UUID.class).optional();
-    }
-
     PageResult<PatientRow> list(Filter filter, PageQuery page) {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();

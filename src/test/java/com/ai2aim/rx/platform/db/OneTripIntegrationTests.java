@@ -84,12 +84,12 @@ class OneTripIntegrationTests {
     @Test
     void anUpdateReportsTheRowsItChangedAndAQueryIsNotTakenForOne() {
         String requestId = "onetrip-update-" + UUID.randomUUID();
-        int inserted = Actors.asService(() -> oneTrip.update("""
+        int inserted = Actors.asService(() -> oneTrip.updateAsyncCommit("""
                 insert into function_invocations (function_name, caller_id, caller_role, status, outcome, attempts,
                     duration_ms, request_id, started_at) values ('onetrip-test', 'service', 'service', 200, 'success', 1, 0.1, ?, now())""",
                 requestId));
         assertThat(inserted).isEqualTo(1);
-        assertThatThrownBy(() -> Actors.asService(() -> oneTrip.update("select 1"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Actors.asService(() -> oneTrip.updateAsyncCommit("select 1"))).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
