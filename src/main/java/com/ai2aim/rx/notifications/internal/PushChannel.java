@@ -21,6 +21,7 @@ import org.springframework.web.client.RestClientResponseException;
 class PushChannel implements NotificationChannel {
 
     private final FcmCredentials fcm;
+    private final boolean configured;
     private final RestClient http;
     private final OutboxRepository outbox;
     private final TransactionTemplate transactions;
@@ -28,12 +29,13 @@ class PushChannel implements NotificationChannel {
     PushChannel(NotificationProperties properties, OutboxRepository outbox, TransactionTemplate transactions) {
         this.fcm = FcmCredentials.of(properties.fcm());
         this.http = PartnerHttp.client(properties.fcm().baseUrl(), properties.httpTimeout());
+        this.configured = NotificationProperties.notBlank(properties.fcm().baseUrl()) && fcm.configured();
         this.outbox = outbox;
         this.transactions = transactions;
     }
 
     @Override public String name() { return "push"; }
-    @Override public boolean configured() { return fcm.configured(); }
+    @Override public boolean configured() { return configured; }
 
     @Override
     public SendResult send(Outgoing message) {
