@@ -60,6 +60,22 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * An access record for the reading statement to stage itself, as JSON for {@code rx.audit_stage_access(entry,
+     * org)}: the read and its record then commit together in the read's one round trip, and the record takes the
+     * organisation the statement read (replacing the entry's). Once that statement has committed, call
+     * {@link #accessStaged()}. For reads a caller waits on, where a second durable round trip would cost as much as
+     * the read.
+     */
+    public String accessForStatement(AuditEntry entry) {
+        return appender.json(records.toRecord(entry));
+    }
+
+    /** After a statement staged an {@link #accessForStatement} record: chained as a change's records are. */
+    public void accessStaged() {
+        barrier.committed();
+    }
+
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> pendingForTransaction() {
         Object existing = TransactionSynchronizationManager.getResource(this);

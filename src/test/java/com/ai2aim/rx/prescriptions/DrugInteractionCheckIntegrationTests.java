@@ -227,25 +227,56 @@ class DrugInteractionCheckIntegrationTests {
     }
 
     @Test
-    void theCheckIsAuditedAsAnAccessToThePatientAndLoggedAsAnInvocation() {
-        UUID patient = newPatient(pharmacy);
+    void theCheckIsAuditedAsAnAccessToThePatientInThePatientsOrganisationAndLoggedAsAnInvocation() {
+        UUID patient = newPatient(pharmacy); // the clinic's patient, seen by the pharmacy as their preferred pharmacy
+        String ibuprofen = productWith(IBUPROFEN);
         String requestId = "dic-" + UUID.randomUUID();
 
         Api.Response response = api.post("/functions/v1/drug-interaction-check", Map.of("patientId", patient.toString(),
-                "newMedication", IBUPROFEN)).header("X-Request-Id", requestId).token(users.token(TestUsers.PHARMACIST)).send();
+                "newMedication", ibuprofen)).header("X-Request-Id", requestId).token(users.token(TestUsers.PHARMACIST)).send();
 
         assertThat(response.status()).isEqualTo(200);
-        // Durable when the response arrives (staged, or already chained), and in the chain a moment later: the check
-        // runs in the priority lane, which does not wait for the chain writer's batches.
-        assertThat(db.sql("""
-                select (select count(*) from audit_log where action = 'prescription.interaction_check' and resource_id = ? and request_id = ?)
-                     + (select count(*) from audit_staged s, jsonb_array_elements(s.entries) e
-                        where e ->> 'action' = 'prescription.interaction_check' and e ->> 'resourceId' = ? and e ->> 'requestId' = ?)""")
-                .params(patient.toString(), requestId, patient.toString(), requestId).query(Long.class).single()).isEqualTo(1);
+        // Durable when the response arrives (staged with the read, or already chained), and in the chain a moment
+        // later: the check runs in the priority lane, which does not wait for the chain writer's batches.
+        assertThat(recordsOfTheCheck(patient, requestId)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(db.sql(
                 "select count(*) from audit_log where action = 'prescription.interaction_check' and resource_id = ? and request_id = ?")
                 .params(patient.toString(), requestId).query(Long.class).single()).isEqualTo(1));
+        Map<String, Object> record = db.sql("""
+                select org_id, actor_role, details ->> 'medicationId' as medication from audit_log
+                where action = 'prescription.interaction_check' and request_id = ?""").param(requestId).query().singleRow();
+        assertThat(record.get("org_id")).as("the patient's organisation, not the caller's").isEqualTo(users.orgOf(TestUsers.PHYSICIAN))
+                .isNotEqualTo(pharmacy);
+        assertThat(record.get("actor_role")).isEqualTo("pharmacist");
+        assertThat(record.get("medication")).isEqualTo(ibuprofen);
         assertThat(db.sql("select function_name from function_invocations where request_id = ?").param(requestId)
                 .query(String.class).single()).isEqualTo("drug-interaction-check");
+    }
+
+    @Test
+    void aPatientTheCallerCannotSeeLeavesNoAccessRecordWhileAnUnknownMedicationStillRecordsTheRead() {
+        UUID hidden = newPatient(null);
+        UUID visible = newPatient(pharmacy);
+        String hiddenRequest = "dic-" + UUID.randomUUID();
+        String unknownRequest = "dic-" + UUID.randomUUID();
+
+        Api.Response notFound = api.post("/functions/v1/drug-interaction-check", Map.of("patientId", hidden.toString(),
+                "newMedication", productWith(IBUPROFEN))).header("X-Request-Id", hiddenRequest).token(users.token(TestUsers.PHARMACIST)).send();
+        Api.Response unknown = api.post("/functions/v1/drug-interaction-check", Map.of("patientId", visible.toString(),
+                "newMedication", UUID.randomUUID().toString())).header("X-Request-Id", unknownRequest).token(users.token(TestUsers.PHARMACIST)).send();
+
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(recordsOfTheCheck(hidden, hiddenRequest)).isZero();
+        assertThat(recordsOfTheCheck(visible, unknownRequest)).as("the patient's medications were read").isEqualTo(1);
+    }
+
+    /** The check's access records for a request, staged or chained, counted in one snapshot. */
+    long recordsOfTheCheck(UUID patient, String requestId) {
+        return db.sql("""
+                select (select count(*) from audit_log where action = 'prescription.interaction_check' and resource_id = ? and request_id = ?)
+                     + (select count(*) from audit_staged s, jsonb_array_elements(s.entries) e
+                        where e ->> 'action' = 'prescription.interaction_check' and e ->> 'resourceId' = ? and e ->> 'requestId' = ?)""")
+                .params(patient.toString(), requestId, patient.toString(), requestId).query(Long.class).single();
     }
 }

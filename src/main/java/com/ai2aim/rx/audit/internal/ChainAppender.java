@@ -47,6 +47,11 @@ public class ChainAppender {
         callersTrip.query("select rx.audit_stage(cast(? as jsonb))", rows -> null, json.writeValueAsString(records));
     }
 
+    /** One record as the staging functions take it. */
+    public String json(Map<String, Object> record) {
+        return json.writeValueAsString(record);
+    }
+
     /** Appends {@code records} alone (no staged ones), in one round trip; as {@link #chain}, outside a transaction. */
     void append(List<Map<String, Object>> records) {
         if (!records.isEmpty()) {

@@ -65,23 +65,25 @@ class CheckDrugInteractionsFunction implements RxFunction<Input, Result> {
     }
 
     /**
-     * The patient and their active medications, and the product asked about when it is given by catalogue id (the
-     * usual case), come in one round trip; an RxCUI or a name is looked up in the catalogue afterwards.
+     * The patient and their active medications, the product asked about when it is given by catalogue id (the usual
+     * case), and the access record come in one round trip; an RxCUI or a name is looked up in the catalogue
+     * afterwards. The access is recorded whatever the answer, as the patient's medications were read.
      */
     @Override
     public Result invoke(Input input) {
         String term = input.newMedication().strip();
         UUID candidateId = uuidOrNull(term);
-        InteractionFacts facts = InteractionFacts.read(oneTrip, input.patientId(), candidateId)
+        AuditEntry access = AuditEntry.of("prescription.interaction_check", "patient", input.patientId())
+                .withDetails(candidateId == null ? Map.of() : Map.of("medicationId", candidateId.toString()));
+        InteractionFacts facts = InteractionFacts.read(oneTrip, input.patientId(), candidateId, audit.accessForStatement(access))
                 .orElseThrow(() -> ApiException.notFound("Patient"));
+        audit.accessStaged();
         List<String> candidate = candidateId != null
                 ? Optional.ofNullable(facts.candidateIngredients()).orElseThrow(CheckDrugInteractionsFunction::unknown)
                 : readOnly.execute(status -> ingredientsOf(term));
         List<Finding> findings = interactions.between(candidate, facts.active()).stream()
                 .map(f -> new Finding(f.medication(), f.severity(), f.description(), f.recommendation(), f.source()))
                 .toList();
-        audit.recordAccess(AuditEntry.of("prescription.interaction_check", "patient", input.patientId())
-                .inOrganisation(facts.orgId()).withDetails(Map.of("interactions", findings.size())));
         return new Result(findings);
     }
 

@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What {@code drug-interaction-check} reads, in one statement and one round trip ({@link OneTrip}) as the caller:
- * a prescriber waits for the answer, and under load every round trip waits for a core. It joins the patient and the
+ * What {@code drug-interaction-check} reads, in one statement and one round trip ({@link OneTrip}) as the caller,
+ * together with the access record of that read: a prescriber waits for the answer, and under load every round trip
+ * waits for a core. It joins the patient and the
  * catalogue read-only, as DESIGN.md allows a module towards the modules it depends on; row-level security decides
  * what each part may see, exactly as the separate reads did.
  *
@@ -23,15 +24,21 @@ import java.util.UUID;
  */
 record InteractionFacts(UUID orgId, List<String> candidateIngredients, List<ActiveMedication> active) {
 
-    /** {@code rx.interaction_facts} (migration V4_8_1): a function, so its plan is cached on the connection. */
-    private static final String SQL = "select * from rx.interaction_facts(cast(? as uuid), cast(? as uuid))";
+    /**
+     * {@code rx.interaction_facts} (migrations V4_8_1, V4_8_3): a function, so its plan is cached on the connection;
+     * it stages the access record too.
+     */
+    private static final String SQL =
+            "select * from rx.interaction_facts(cast(? as uuid), cast(? as uuid), cast(? as jsonb))";
 
     /**
      * The facts for a live patient the current actor may see, with the ingredients of catalogue product
-     * {@code candidateId} (may be null); empty when the patient is not visible. Call it outside a transaction.
+     * {@code candidateId} (may be null); empty when the patient is not visible. When the patient is visible,
+     * {@code access} (from {@code AuditTrail.accessForStatement}) is staged in the same transaction, with the patient's
+     * organisation. Call it outside a transaction.
      */
-    static Optional<InteractionFacts> read(OneTrip oneTrip, UUID patientId, UUID candidateId) {
-        return oneTrip.query(SQL, InteractionFacts::from, patientId, candidateId);
+    static Optional<InteractionFacts> read(OneTrip oneTrip, UUID patientId, UUID candidateId, String access) {
+        return oneTrip.query(SQL, InteractionFacts::from, patientId, candidateId, access);
     }
 
     private static Optional<InteractionFacts> from(ResultSet rows) throws SQLException {

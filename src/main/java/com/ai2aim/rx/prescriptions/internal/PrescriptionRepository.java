@@ -190,7 +190,7 @@ class PrescriptionRepository {
      * The distinct products of the patient's other prescriptions that are still in use, with their names and
      * ingredients, in one statement (the interaction checks run on every new prescription and under load, where each
      * round trip waits for a core). Products the caller may not see are left out, as the catalogue would.
-     * {@code rx.interaction_facts} (migration V4_8_1) repeats this query for the interaction check, joined with the
+     * {@code rx.interaction_facts} (migrations V4_8_1, V4_8_3) repeats this query for the interaction check, joined with the
      * patient; a change to what counts as active belongs in both.
      */
     List<ActiveMedication> activeMedicationsOf(UUID patientId, UUID except) {
