@@ -122,7 +122,7 @@ public class NotificationSender {
      * the template has, else every channel it has.
      */
     private Map<String, TemplateView> choose(SendNotification request, DeliveryPolicy.Recipient to) {
-        Map<String, TemplateView> available = templates.activeFor(request.template(), null).stream()
+        Map<String, TemplateView> available = templates.activeFor(request.template(), to.language()).stream()
                 .collect(Collectors.toMap(TemplateView::channel, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         if (available.isEmpty()) {
             throw ApiException.invalid("template", "no active template has this key");

@@ -43,14 +43,14 @@ class SendContext {
             PatientContact p = patients.contact(request.patientId()).orElseThrow(() -> ApiException.notFound("Patient"));
             recipient = new DeliveryPolicy.Recipient(p.patientId(), p.userId(), p.orgId(), p.email(), p.phone(), p.consent(),
                     p.quietHours() == null ? null : new DeliveryPolicy.QuietHours(p.quietHours().start(), p.quietHours().end(),
-                            p.quietHours().timezone()), p.channels());
+                            p.quietHours().timezone()), p.channels(), p.language());
             derived.put("patientName", (p.firstName() + " " + p.lastName()).strip());
             derived.put("recipientName", derived.get("patientName"));
             pharmacy = p.preferredPharmacyId();
         } else {
             Users.UserContact u = users.contact(request.userId()).filter(Users.UserContact::active)
                     .orElseThrow(() -> ApiException.notFound("User"));
-            recipient = new DeliveryPolicy.Recipient(null, u.id(), u.orgId(), u.email(), u.phone(), Map.of(), null, List.of());
+            recipient = new DeliveryPolicy.Recipient(null, u.id(), u.orgId(), u.email(), u.phone(), Map.of(), null, List.of(), null);
             if (u.fullName() != null && !u.fullName().isBlank()) {
                 derived.put("recipientName", u.fullName());
             }

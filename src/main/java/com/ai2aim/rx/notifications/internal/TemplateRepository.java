@@ -37,12 +37,18 @@ class TemplateRepository {
         return jdbc.sql(SELECT + " where id = :id and deleted_at is null for update").param("id", id).query(TemplateRepository::view).optional();
     }
 
-    /** The active templates of a key, one per channel: the locale's own where there is one, else the default. */
+    /**
+     * The active templates of a key, one per channel, for a recipient's {@code locale} (may be null): per channel the
+     * template in exactly that locale ({@code es-MX}), else in its language ({@code es}), else the default.
+     */
     List<TemplateView> activeFor(String key, String locale) {
+        String language = locale == null ? null : locale.split("-", 2)[0];
         return jdbc.sql(SELECT + " " + """
-                 where key = :key and active and deleted_at is null and (locale is null or locale = :locale)
-                 order by channel, locale nulls last""")
-                .param("key", key).param("locale", locale).query(TemplateRepository::view).list()
+                 where key = :key and active and deleted_at is null
+                   and (locale is null or locale = :locale or locale = :language)
+                 order by channel, length(locale) desc nulls last""")
+                .param("key", key).param("locale", locale).param("language", language)
+                .query(TemplateRepository::view).list()
                 .stream().collect(java.util.stream.Collectors.toMap(TemplateView::channel, t -> t, (a, b) -> a, LinkedHashMap::new))
                 .values().stream().toList();
     }

@@ -93,7 +93,7 @@ class DemoPatients implements ApplicationRunner {
         var preferences = new PatientRequests.CommunicationPreferences(List.of("sms", "in_app"),
                 new PatientRequests.ChannelConsents(null, new PatientRequests.Consent(true, Instant.now()), null,
                         new PatientRequests.Consent(true, Instant.now())),
-                new PatientRequests.QuietHours("21:00", "08:00", "America/Chicago"));
+                new PatientRequests.QuietHours("21:00", "08:00", "America/Chicago"), null);
         var address = new PatientRequests.Address("1 Example Street", null, "Springfield", "IL", "62701", "US");
         UUID id = patients.insert(new PatientRepository.NewPatient(org, mrn, first, last, dob, sex, null, phone,
                 mrn.toLowerCase() + "@example.invalid", address, preferredPharmacy, userId, preferences, null));

@@ -67,7 +67,8 @@ public class PatientLookup {
             PatientRequests.QuietHours q = prefs == null ? null : prefs.quietHours();
             return new PatientContact(p.id(), p.orgId(), p.userId(), p.preferredPharmacyId(), p.firstName(), p.lastName(),
                     p.phone(), p.email(), channels, consent,
-                    q == null ? null : new PatientContact.QuietHours(q.start(), q.end(), q.timezone()));
+                    q == null ? null : new PatientContact.QuietHours(q.start(), q.end(), q.timezone()),
+                    prefs == null ? null : prefs.language());
         });
     }
 

@@ -31,6 +31,8 @@ final class PatientRequests {
     static final String NOT_BLANK = "(?s).*\\S.*";
     static final String MRN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$";
     static final String MRN_MESSAGE = "must be 1-32 letters, digits, '.', '_' or '-'";
+    /** A language, optionally with a region: the same form as a notification template's locale. */
+    static final String LANGUAGE = "^[a-z]{2}(-[A-Z]{2})?$";
     static final String SEX = "female|male|intersex|unknown";
     static final String SEVERITY = "mild|moderate|severe|life_threatening";
     static final String RELATIONSHIP = "self|spouse|child|other";
@@ -101,10 +103,13 @@ final class PatientRequests {
     /**
      * @param channels which channels the patient wants to be reached on
      * @param consent  per channel, whether consent was given and when
+     * @param language the language messages should be in, such as {@code es} or {@code es-MX}; templates in it are
+     *                 chosen over the default ones
      */
     record CommunicationPreferences(@Size(max = 4) List<@NotNull @Pattern(regexp = CHANNEL, message = "must be one of email, sms, push, in_app") String> channels,
                                     @Valid ChannelConsents consent,
-                                    @Valid QuietHours quietHours) {}
+                                    @Valid QuietHours quietHours,
+                                    @Pattern(regexp = LANGUAGE, message = "must be a language code such as es or es-MX") String language) {}
 
     record ChannelConsents(@Valid Consent email, @Valid Consent sms, @Valid Consent push,
                            @JsonProperty("in_app") @Valid Consent inApp) {}

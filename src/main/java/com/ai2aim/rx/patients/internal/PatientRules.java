@@ -103,7 +103,7 @@ class PatientRules {
                 stamp(c.push(), before == null ? null : before.push(), now),
                 stamp(c.inApp(), before == null ? null : before.inApp(), now));
         List<String> channels = incoming.channels() == null ? null : List.copyOf(new java.util.LinkedHashSet<>(incoming.channels()));
-        return new PatientRequests.CommunicationPreferences(channels, consents, incoming.quietHours());
+        return new PatientRequests.CommunicationPreferences(channels, consents, incoming.quietHours(), incoming.language());
     }
 
     private static PatientRequests.Consent stamp(PatientRequests.Consent consent, PatientRequests.Consent before, Instant now) {

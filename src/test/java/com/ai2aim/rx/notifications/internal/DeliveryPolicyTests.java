@@ -15,7 +15,7 @@ class DeliveryPolicyTests {
 
     static DeliveryPolicy.Recipient patient(Map<String, Boolean> consent, DeliveryPolicy.QuietHours quiet) {
         return new DeliveryPolicy.Recipient(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "a@b.org", "+15555550100",
-                consent, quiet, List.of());
+                consent, quiet, List.of(), null);
     }
 
     @ParameterizedTest(name = "{0} at {1} -> {2}")

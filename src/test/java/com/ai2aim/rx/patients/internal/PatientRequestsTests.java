@@ -80,8 +80,21 @@ class PatientRequestsTests {
     @Test
     void consentTimesCannotBeInTheFuture() {
         var prefs = new PatientRequests.CommunicationPreferences(List.of("sms"),
-                new PatientRequests.ChannelConsents(null, new PatientRequests.Consent(true, Instant.parse("2027-01-01T00:00:00Z")), null, null), null);
+                new PatientRequests.ChannelConsents(null, new PatientRequests.Consent(true, Instant.parse("2027-01-01T00:00:00Z")), null, null), null, null);
         assertThat(violations(prefs)).containsExactly("consent.sms.at");
+    }
+
+    @ParameterizedTest(name = "language {0} is refused")
+    @ValueSource(strings = {"spanish", "ES", "es_MX", "es-mx", "e", "es-MX-x"})
+    void aLanguageMustBeALanguageCodeWithAnOptionalRegion(String language) {
+        var prefs = new PatientRequests.CommunicationPreferences(List.of("sms"), null, null, language);
+        assertThat(violations(prefs)).containsExactly("language");
+    }
+
+    @ParameterizedTest(name = "language {0} is accepted")
+    @ValueSource(strings = {"es", "es-MX", "en-GB"})
+    void aLanguageCodeWithOrWithoutARegionIsAccepted(String language) {
+        assertThat(violations(new PatientRequests.CommunicationPreferences(List.of("sms"), null, null, language))).isEmpty();
     }
 
     private static PatientRequests.Coverage coverage(String bin) {

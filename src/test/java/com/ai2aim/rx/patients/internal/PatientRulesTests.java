@@ -37,8 +37,9 @@ class PatientRulesTests {
     @Test
     void repeatedChannelsAreKeptOnce() {
         var incoming = new PatientRequests.CommunicationPreferences(List.of("sms", "email", "sms"),
-                new PatientRequests.ChannelConsents(null, null, null, null), null);
+                new PatientRequests.ChannelConsents(null, null, null, null), null, "es-MX");
         assertThat(PatientRules.stamped(incoming, null, NOW).channels()).containsExactly("sms", "email");
+        assertThat(PatientRules.stamped(incoming, null, NOW).language()).isEqualTo("es-MX");
         assertThat(PatientRules.stamped(null, null, NOW)).isNull();
     }
 
@@ -96,7 +97,7 @@ class PatientRulesTests {
     }
 
     private static PatientRequests.CommunicationPreferences prefs(PatientRequests.Consent sms, PatientRequests.Consent email) {
-        return new PatientRequests.CommunicationPreferences(List.of("sms"), new PatientRequests.ChannelConsents(email, sms, null, null), null);
+        return new PatientRequests.CommunicationPreferences(List.of("sms"), new PatientRequests.ChannelConsents(email, sms, null, null), null, null);
     }
 
     private static PatientRequests.Coverage coverage(Integer priority) {
