@@ -13,16 +13,14 @@ import java.util.UUID;
 /**
  * What {@code drug-interaction-check} reads, in one statement and one round trip ({@link OneTrip}) as the caller,
  * together with the access record of that read: a prescriber waits for the answer, and under load every round trip
- * waits for a core. It joins the patient and the
- * catalogue read-only, as DESIGN.md allows a module towards the modules it depends on; row-level security decides
- * what each part may see, exactly as the separate reads did.
+ * waits for a core. It joins the patient and the catalogue read-only, as DESIGN.md allows a module towards the
+ * modules it depends on; row-level security decides what each part may see, exactly as the separate reads did.
  *
- * @param orgId                the patient's organisation
  * @param candidateIngredients the ingredients of the catalogue product asked about by id; null when none was asked
  *                             or the caller may not see it
  * @param active               the distinct products of the patient's prescriptions still in use, by name
  */
-record InteractionFacts(UUID orgId, List<String> candidateIngredients, List<ActiveMedication> active) {
+record InteractionFacts(List<String> candidateIngredients, List<ActiveMedication> active) {
 
     /**
      * {@code rx.interaction_facts} (migrations V4_8_1, V4_8_3): a function, so its plan is cached on the connection;
@@ -45,7 +43,6 @@ record InteractionFacts(UUID orgId, List<String> candidateIngredients, List<Acti
         if (!rows.next()) {
             return Optional.empty();
         }
-        UUID orgId = rows.getObject("org_id", UUID.class);
         List<String> candidate = strings(rows.getArray("candidate_ingredients"));
         List<ActiveMedication> active = new ArrayList<>();
         do {
@@ -54,7 +51,7 @@ record InteractionFacts(UUID orgId, List<String> candidateIngredients, List<Acti
                 active.add(new ActiveMedication(id, rows.getString("medication_name"), strings(rows.getArray("ingredient_rxcuis"))));
             }
         } while (rows.next());
-        return Optional.of(new InteractionFacts(orgId, candidate, List.copyOf(active)));
+        return Optional.of(new InteractionFacts(candidate, List.copyOf(active)));
     }
 
     private static List<String> strings(Array array) throws SQLException {
