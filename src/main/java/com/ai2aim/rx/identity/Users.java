@@ -31,14 +31,14 @@ public class Users {
 
     /** How to reach a user (email, phone, name): for modules that send messages. PHI-grade: never log it. */
     public Optional<UserContact> contact(UUID userId) {
-        return jdbc.sql("select id, email, full_name, phone, role, org_id, is_active from users where id = :id")
+        return jdbc.sql("select id, email, full_name, phone, role, org_id, is_active, language from users where id = :id")
                 .param("id", userId).query(Users::userContact).optional();
     }
 
     /** The active users of an organisation holding a role, as far as the caller may see them. */
     public List<UserContact> activeWithRole(UUID orgId, String role) {
         return jdbc.sql("""
-                select id, email, full_name, phone, role, org_id, is_active from users
+                select id, email, full_name, phone, role, org_id, is_active, language from users
                 where org_id = :org and role = :role and is_active order by created_at""")
                 .param("org", orgId).param("role", role).query(Users::userContact).list();
     }
@@ -46,7 +46,7 @@ public class Users {
     /** The active global admins (no organisation), as far as the caller may see them: for cluster-wide alerts. */
     public List<UserContact> activeGlobalAdmins() {
         return jdbc.sql("""
-                select id, email, full_name, phone, role, org_id, is_active from users
+                select id, email, full_name, phone, role, org_id, is_active, language from users
                 where org_id is null and role = 'admin' and is_active order by created_at""")
                 .query(Users::userContact).list();
     }
@@ -59,11 +59,16 @@ public class Users {
     private static UserContact userContact(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         String org = rs.getString(6);
         return new UserContact(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), org == null ? null : UUID.fromString(org), rs.getBoolean(7));
+                rs.getString(5), org == null ? null : UUID.fromString(org), rs.getBoolean(7), rs.getString(8));
     }
 
-    /** A user's contact details, role and organisation. */
-    public record UserContact(UUID id, String email, String fullName, String phone, String role, UUID orgId, boolean active) {}
+    /**
+     * A user's contact details, role and organisation.
+     *
+     * @param language the language messages should be in ({@code es}, {@code es-MX}), or null for the defaults
+     */
+    public record UserContact(UUID id, String email, String fullName, String phone, String role, UUID orgId, boolean active,
+                              String language) {}
 
     /** A user's role, organisation and identifiers as a prescriber needs them. */
     public record PrescriberView(UUID id, String role, UUID orgId, boolean active, String npi, String deaNumber) {

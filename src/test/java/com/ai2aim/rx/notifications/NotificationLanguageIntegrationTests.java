@@ -18,8 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A patient's language ({@code communicationPreferences.language}) picks the template a message is rendered from:
- * the one in exactly that locale, else in its language, else the default.
+ * A patient's language ({@code communicationPreferences.language}) or a user's ({@code language}) picks the template a
+ * message is rendered from: the one in exactly that locale, else in its language, else the default.
  */
 @IntegrationTest
 class NotificationLanguageIntegrationTests {
@@ -90,5 +90,28 @@ class NotificationLanguageIntegrationTests {
                 .containsExactly("communicationPreferences.language");
         assertThat(api.get("/api/patients/" + patient).token(users.token(TestUsers.PHARMACIST)).send().data()
                 .path("communicationPreferences").path("language").asString()).isEqualTo("es-MX");
+    }
+
+    @Test
+    void aUserSetsTheirOwnLanguageAndIsSentTemplatesInIt() {
+        UUID technician = users.create("technician", users.orgOf(TestUsers.PHARMACIST), TestUsers.DEMO_PASSWORD);
+        String token = users.token(users.lastCreatedEmail());
+
+        Api.Response refused = api.put("/api/users/" + technician, Map.of("language", "espanol")).token(token).send();
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("error").path("details").findValuesAsString("field")).containsExactly("language");
+        assertThat(toUser(technician)).as("still the default").isEqualTo("Ready / Your prescription RX-9 is ready.");
+
+        Api.Response updated = api.put("/api/users/" + technician, Map.of("language", "es-MX")).token(token).send();
+        assertThat(updated.status()).as(updated.raw()).isEqualTo(200);
+        assertThat(updated.data().path("language").asString()).isEqualTo("es-MX");
+        assertThat(toUser(technician)).isEqualTo("Lista (MX) / Su receta RX-9 ya está lista.");
+    }
+
+    /** The in-app text a staff user is sent, by an admin. */
+    private String toUser(UUID user) {
+        UUID id = NotificationFixture.notificationId(fx.send(TestUsers.ADMIN, Map.of("userId", user.toString(), "template", key,
+                "channels", List.of("in_app"), "variables", Map.of("prescriptionNumber", "RX-9"))));
+        return fx.db.sql("select title || ' / ' || body from notifications where id = ?").param(id).query(String.class).single();
     }
 }

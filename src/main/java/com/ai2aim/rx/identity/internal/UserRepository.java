@@ -22,7 +22,7 @@ class UserRepository {
             "fullName", "full_name", "role", "role", "lastLogin", "last_login");
     private static final String COLUMNS = """
             id, email, full_name, phone, role, org_id, is_active, last_login, user_metadata::text as user_metadata,
-            npi, dea_number, created_at, updated_at, version""";
+            npi, dea_number, language, created_at, updated_at, version""";
 
     private static final java.util.Set<String> JSONB_COLUMNS = java.util.Set.of("user_metadata");
 
@@ -95,7 +95,7 @@ class UserRepository {
         return new UserView(UUID.fromString(rs.getString("id")), rs.getString("email"), rs.getString("full_name"),
                 rs.getString("phone"), rs.getString("role"), org == null ? null : UUID.fromString(org),
                 rs.getBoolean("is_active"), instant(rs, "last_login"), metadata, rs.getString("npi"), rs.getString("dea_number"),
-                instant(rs, "created_at"),
+                rs.getString("language"), instant(rs, "created_at"),
                 instant(rs, "updated_at"), rs.getInt("version"));
     }
 

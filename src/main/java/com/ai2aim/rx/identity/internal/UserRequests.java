@@ -27,7 +27,10 @@ final class UserRequests {
 
     record AppMetadata(@JsonProperty("rx_role") @NotBlank String rxRole, @JsonProperty("org_id") UUID orgId) {}
 
-    /** {@code PUT /api/users/{id}}: a user may change their own name, phone and metadata; admins also email, status and prescriber ids. */
+    /**
+     * {@code PUT /api/users/{id}}: a user may change their own name, phone, language and metadata; admins also email,
+     * status and prescriber ids. {@code language} is the language messages are sent in, such as {@code es-MX}.
+     */
     record Update(@Pattern(regexp = OrganizationRequests.NOT_BLANK, message = "must not be blank")
                   @Size(min = 1, max = 200) String fullName,
                   @Pattern(regexp = OrganizationRequests.E164, message = "must be an E.164 phone number such as +15551234567") String phone,
@@ -36,7 +39,8 @@ final class UserRequests {
                   Boolean isActive,
                   @Size(max = 20) Map<String, Object> userMetadata,
                   @ValidNpi String npi,
-                  @ValidDeaNumber String deaNumber) {}
+                  @ValidDeaNumber String deaNumber,
+                  @Pattern(regexp = "^[a-z]{2}(-[A-Z]{2})?$", message = "must be a language code such as es or es-MX") String language) {}
 
     /** {@code PUT /api/users/{id}/role}. */
     record ChangeRole(@NotBlank String role, UUID orgId) {}

@@ -99,6 +99,7 @@ class UserService {
         if (request.isActive() != null) columns.put("is_active", request.isActive());
         if (request.npi() != null) columns.put("npi", request.npi());
         if (request.deaNumber() != null) columns.put("dea_number", request.deaNumber());
+        if (request.language() != null) columns.put("language", request.language());
         if (request.userMetadata() != null) columns.put("user_metadata", json.writeValueAsString(request.userMetadata()));
         if (columns.isEmpty()) {
             return current;

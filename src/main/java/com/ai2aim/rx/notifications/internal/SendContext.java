@@ -50,7 +50,7 @@ class SendContext {
         } else {
             Users.UserContact u = users.contact(request.userId()).filter(Users.UserContact::active)
                     .orElseThrow(() -> ApiException.notFound("User"));
-            recipient = new DeliveryPolicy.Recipient(null, u.id(), u.orgId(), u.email(), u.phone(), Map.of(), null, List.of(), null);
+            recipient = new DeliveryPolicy.Recipient(null, u.id(), u.orgId(), u.email(), u.phone(), Map.of(), null, List.of(), u.language());
             if (u.fullName() != null && !u.fullName().isBlank()) {
                 derived.put("recipientName", u.fullName());
             }
