@@ -2,6 +2,7 @@ package com.ai2aim.rx.identity.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.ai2aim.rx.platform.validation.ValidDeaNumber;
+import com.ai2aim.rx.platform.validation.ValidLanguage;
 import com.ai2aim.rx.platform.validation.ValidNpi;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -40,7 +41,7 @@ final class UserRequests {
                   @Size(max = 20) Map<String, Object> userMetadata,
                   @ValidNpi String npi,
                   @ValidDeaNumber String deaNumber,
-                  @Pattern(regexp = "^[a-z]{2}(-[A-Z]{2})?$", message = "must be a language code such as es or es-MX") String language) {}
+                  @ValidLanguage String language) {}
 
     /** {@code PUT /api/users/{id}/role}. */
     record ChangeRole(@NotBlank String role, UUID orgId) {}

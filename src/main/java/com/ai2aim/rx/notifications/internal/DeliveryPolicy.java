@@ -26,8 +26,11 @@ final class DeliveryPolicy {
 
     private DeliveryPolicy() {}
 
-    /** Whom a notification goes to, with what the policy needs to know. Holds contact details (PHI). */
-    /** @param language the language templates are chosen in ({@code es}, {@code es-MX}); null for the defaults */
+    /**
+     * Whom a notification goes to, with what the policy needs to know. Holds contact details (PHI).
+     *
+     * @param language the language templates are chosen in ({@code es}, {@code es-MX}); null for the defaults
+     */
     record Recipient(UUID patientId, UUID userId, UUID orgId, String email, String phone, Map<String, Boolean> consent,
                      QuietHours quietHours, List<String> preferredChannels, String language) {
 

@@ -1,5 +1,6 @@
 package com.ai2aim.rx.notifications.internal;
 
+import com.ai2aim.rx.platform.validation.ValidLanguage;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,13 +13,12 @@ final class TemplateRequests {
     static final String CHANNEL = "email|sms|push|in_app";
     static final String CHANNEL_MESSAGE = "must be one of email, sms, push, in_app";
     static final String KEY = "[a-z0-9][a-z0-9._-]{0,63}";
-    static final String LOCALE = "[a-z]{2}(-[A-Z]{2})?";
 
     private TemplateRequests() {}
 
     record Create(@NotBlank @Pattern(regexp = KEY, message = "must be lower-case letters, digits, '.', '_' or '-' (1-64)") String key,
                   @NotBlank @Pattern(regexp = CHANNEL, message = CHANNEL_MESSAGE) String channel,
-                  @Pattern(regexp = LOCALE, message = "must be a language code such as en or en-GB") String locale,
+                  @ValidLanguage String locale,
                   @Size(max = 500) String subject,
                   @NotBlank @Size(max = 20000) String body,
                   Boolean active) {}

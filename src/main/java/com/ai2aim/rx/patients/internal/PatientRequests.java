@@ -1,6 +1,7 @@
 package com.ai2aim.rx.patients.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.ai2aim.rx.platform.validation.ValidLanguage;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -31,8 +32,6 @@ final class PatientRequests {
     static final String NOT_BLANK = "(?s).*\\S.*";
     static final String MRN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$";
     static final String MRN_MESSAGE = "must be 1-32 letters, digits, '.', '_' or '-'";
-    /** A language, optionally with a region: the same form as a notification template's locale. */
-    static final String LANGUAGE = "^[a-z]{2}(-[A-Z]{2})?$";
     static final String SEX = "female|male|intersex|unknown";
     static final String SEVERITY = "mild|moderate|severe|life_threatening";
     static final String RELATIONSHIP = "self|spouse|child|other";
@@ -109,7 +108,7 @@ final class PatientRequests {
     record CommunicationPreferences(@Size(max = 4) List<@NotNull @Pattern(regexp = CHANNEL, message = "must be one of email, sms, push, in_app") String> channels,
                                     @Valid ChannelConsents consent,
                                     @Valid QuietHours quietHours,
-                                    @Pattern(regexp = LANGUAGE, message = "must be a language code such as es or es-MX") String language) {}
+                                    @ValidLanguage String language) {}
 
     record ChannelConsents(@Valid Consent email, @Valid Consent sms, @Valid Consent push,
                            @JsonProperty("in_app") @Valid Consent inApp) {}

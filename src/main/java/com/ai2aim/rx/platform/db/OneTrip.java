@@ -50,10 +50,11 @@ public class OneTrip {
     }
 
     /**
-     * As {@link #query}, for a statement that returns no rows (an insert, update or delete), committed asynchronously ({@code synchronous_commit = off} for this transaction only): the
-     * call returns without waiting for the write-ahead log to reach the disk. The write is atomic and survives a stop
-     * of this service at any point after the call returns; only a crash of PostgreSQL itself or of its machine within
-     * about three times {@code wal_writer_delay} may lose it. For operational records whose loss in such a crash is
+     * As {@link #query}, for a statement that returns no rows (an insert, update or delete), committed asynchronously
+     * ({@code synchronous_commit = off} for this transaction only): the call returns without waiting for the write-ahead
+     * log to reach the disk. The write is atomic and survives a stop of this service at any point after the call
+     * returns; only a crash of PostgreSQL itself or of its machine within about three times {@code wal_writer_delay}
+     * may lose it. For operational records whose loss in such a crash is
      * acceptable (the function-invocation log), never for the audit trail or clinical data. Returns the rows it
      * changed.
      */
