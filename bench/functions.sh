@@ -9,6 +9,9 @@
 #           POST /functions/v1/drug-interaction-check and POST /functions/v1/prescription-verify, each paced at
 #           BENCH_FUNCTION_SHARE of MIX: p50/p95/p99 per function from the service's own timer (Prometheus histogram
 #           deltas over exactly this phase, and GET /api/functions after it) and from each function's wrk,
+#   FLOORS = during F80, at each function's rate: an HTTP call that does no work (GET /auth/v1/health, wrk), a
+#           database round trip with no write (select 1, pgbench) and a durable commit of one row (pgbench): what any
+#           call, any statement and any audited read cost at that load before the function does anything,
 # and prints the figures next to the issue's targets. Results land in bench/results/functions-<time>/.
 # The service runs with RX_RATE_LIMIT_ENABLED=false: every rate limit is off, including the per-caller limit of each
 # function (600 calls a minute by default), which three callers would otherwise hit within seconds.
@@ -65,6 +68,18 @@ functions_start() { # suffix duration rate: both function wrks in the background
   done
 }
 functions_wait() { local pid; for pid in "${FUNCTION_PIDS[@]}"; do wait "$pid"; done; }
+floors_start() { # duration rate: the three floor probes in the background (see FLOORS above)
+  local pg="-h 127.0.0.1 -p $PG_PORT -U postgres" root=$PWD kind
+  $PSQL -c 'create schema if not exists bench' \
+    -c 'create table if not exists bench.floor_commits (at timestamptz not null default clock_timestamp())'
+  for kind in trip commit; do
+    (cd "$OUT" && pgbench $pg -n -c 1 -R "$2" -T "$1" -f "$root/bench/functions/floor-$kind.sql" -l \
+      --log-prefix="floor-$kind" postgres > "pgbench-floor-$kind.txt" 2>&1) &
+    FUNCTION_PIDS+=($!)
+  done
+  WRK_THREADS=1 WRK_CONNECTIONS=1 wrk_run floor-http "$1" bench/functions/floor-health.lua BENCH_RATE="$2" &
+  FUNCTION_PIDS+=($!)
+}
 
 echo "warming up ($WARMUP s of the mix with both functions alongside)"
 functions_start warmup "$WARMUP" 50
@@ -82,6 +97,7 @@ echo "F80: the mix paced at $RATE req/s (bench/pace.lua) with each function at $
 api_functions "$OUT/api-before.json"
 prometheus "$OUT/metrics-before.txt"
 functions_start paced "$DURATION" "$FUNCTION_RATE"
+floors_start "$DURATION" "$FUNCTION_RATE"
 wrk_run paced "$DURATION" bench/clinical/mix.lua BENCH_RATE="$RATE"
 functions_wait
 api_functions "$OUT/api-after.json"
@@ -90,6 +106,9 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 python3 bench/functions/figures.py phase "$OUT/api-before.json" "$OUT/api-after.json" \
   "$OUT/metrics-before.txt" "$OUT/metrics-after.txt" > "$OUT/phase.txt"
 python3 bench/clinical/endpoints.py "$OUT/metrics-before.txt" "$OUT/metrics-after.txt" > "$OUT/endpoints.txt" || true
+{ grep -h '^FLOOR' "$OUT/floor-http.txt"
+  python3 bench/functions/floors.py database_round_trip "$OUT"/floor-trip.*
+  python3 bench/functions/floors.py durable_commit "$OUT"/floor-commit.*; } > "$OUT/floors.txt"
 phase() { awk -v tag="$1" -v f="$2" -v key="$3" '$1==tag && $2==f { for (i = 3; i <= NF; i++) { split($i, kv, "="); if (kv[1]==key) print kv[2] } }' "$OUT/phase.txt"; }
 
 PACED=$(field paced RATE req_per_s)
@@ -130,6 +149,8 @@ function_row() { # function label: one summary line for a function in F80
   function_row prescription-verify
   echo "     GET /api/functions after F80 (p50/p95/p99 decay over about the last 2 minutes, so they include the end of the warm-up):"
   grep '^API' "$OUT/phase.txt" | sed 's/^API/      /'
+  echo "     floors, at the same rate in the same phase (client side; bench/functions/floor-*):"
+  sed 's/^FLOOR /       /' "$OUT/floors.txt"
   grep -h '^ERRORS\|^SAMPLE' "$OUT"/fn-*-paced.txt "$OUT/paced.txt" "$OUT/mix.txt" | sed 's/^/     /' || true
   echo "targets (issue #4; service-side p95 under the mix at ~80%):"
   echo "  drug-interaction-check p95 <= 10 ms  $(pass "float('${IC_P95:-x}') <= 10")  ($IC_P95 ms)"

@@ -146,7 +146,8 @@ class DatabaseConfiguration {
         config.setPoolName(poolName);
         config.setMaximumPoolSize(size);
         config.setAutoCommit(true);
-        config.addDataSourceProperty("ApplicationName", "ai2aim-rx");
+        // Named per pool, so pg_stat_activity tells an operator which pool a busy or waiting backend serves.
+        config.addDataSourceProperty("ApplicationName", "ai2aim-rx " + poolName);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         // Server error DETAIL lines can quote row values (PHI); keep them out of exception messages and logs.
         config.addDataSourceProperty("logServerErrorDetail", "false");
