@@ -35,9 +35,14 @@ final class NotificationFixture {
 
     /** A patient of the pharmacist's organisation with the given preferences, contact details and linked user. */
     UUID patient(String phone, String email, Map<String, Object> preferences, UUID linkedUser) {
+        return patient("Noti", "Fication", phone, email, preferences, linkedUser);
+    }
+
+    UUID patient(String firstName, String lastName, String phone, String email, Map<String, Object> preferences,
+                 UUID linkedUser) {
         Map<String, Object> body = new HashMap<>();
-        body.put("firstName", "Noti");
-        body.put("lastName", "Fication");
+        body.put("firstName", firstName);
+        body.put("lastName", lastName);
         body.put("dateOfBirth", "1980-02-03");
         body.put("sexAtBirth", "female");
         body.put("mrn", "N-" + UUID.randomUUID().toString().substring(0, 8));

@@ -2,7 +2,9 @@ package com.ai2aim.rx.notifications.internal;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.util.Properties;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
@@ -12,8 +14,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Email over SMTP ({@code RX_SMTP_*}) with Spring's JavaMailSender, plain text. Refused credentials and refused
- * addresses are permanent; anything else (connection, timeout, 4xx from the server) is tried again.
+ * Email over SMTP ({@code RX_SMTP_*}) with Spring's JavaMailSender: plain text, or multipart/alternative (text, then
+ * HTML) when the template has an HTML body. Refused credentials and refused addresses are permanent; anything else
+ * (connection, timeout, 4xx from the server) is tried again.
  */
 @Component
 class EmailChannel implements NotificationChannel {
@@ -51,7 +54,11 @@ class EmailChannel implements NotificationChannel {
             helper.setFrom(smtp.from());
             helper.setTo(message.destination());
             helper.setSubject(message.subject() == null ? "" : message.subject());
-            helper.setText(message.body(), false);
+            if (message.htmlBody() == null) {
+                helper.setText(message.body(), false);
+            } else {
+                mime.setContent(alternative(message.body(), message.htmlBody()));
+            }
             mime.setHeader("X-Rx-Notification-Id", message.notificationId().toString());
             mail.send(mime);
             return SendResult.sent(250, mime.getMessageID());
@@ -65,5 +72,18 @@ class EmailChannel implements NotificationChannel {
         } catch (MessagingException e) {
             return SendResult.failed(null, "smtp_bad_message");
         }
+    }
+
+    /**
+     * The text and HTML parts as the message's only content. Built by hand because MimeMessageHelper nests the
+     * alternative inside multipart/mixed and multipart/related, which some clients show as having an attachment.
+     */
+    private static MimeMultipart alternative(String text, String html) throws MessagingException {
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text, "UTF-8");
+        MimeBodyPart rich = new MimeBodyPart();
+        rich.setText(html, "UTF-8", "html");
+        // Clients show the last part they can display, so the richer one goes last (RFC 2046, 5.1.4).
+        return new MimeMultipart("alternative", plain, rich);
     }
 }

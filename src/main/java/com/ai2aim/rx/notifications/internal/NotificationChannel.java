@@ -17,9 +17,12 @@ interface NotificationChannel {
 
     SendResult send(Outgoing message);
 
-    /** A claimed delivery, ready to go. {@code destination} is the email address or phone number (PHI). */
+    /**
+     * A claimed delivery, ready to go. {@code destination} is the email address or phone number (PHI);
+     * {@code htmlBody} is the HTML alternative of {@code body} (email only, may be null; other channels ignore it).
+     */
     record Outgoing(UUID deliveryId, UUID notificationId, UUID recipientUserId, String destination, String subject,
-                    String body, Map<String, String> data) {}
+                    String body, String htmlBody, Map<String, String> data) {}
 
     /**
      * How one attempt went. {@code retry} means the partner may accept it later (timeouts, 429, 5xx);

@@ -55,16 +55,18 @@ class NotificationRepository {
     }
 
     record NewDelivery(UUID notificationId, UUID orgId, UUID recipientUserId, String channel, String status, String reason,
-                       String destination, String subject, String body, Instant notBefore) {}
+                       String destination, String subject, String body, String htmlBody, Instant notBefore) {}
 
     void insertDelivery(NewDelivery d) {
         jdbc.sql("""
                 insert into notification_deliveries (notification_id, org_id, recipient_user_id, channel, status, reason,
-                    destination, subject, body, next_attempt_at)
-                values (:notification, :org, :user, :channel, :status, :reason, :destination, :subject, :body, :notBefore)""")
+                    destination, subject, body, html_body, next_attempt_at)
+                values (:notification, :org, :user, :channel, :status, :reason, :destination, :subject, :body, :html,
+                    :notBefore)""")
                 .param("notification", d.notificationId()).param("org", d.orgId()).param("user", d.recipientUserId())
                 .param("channel", d.channel()).param("status", d.status()).param("reason", d.reason())
                 .param("destination", d.destination()).param("subject", d.subject()).param("body", d.body())
+                .param("html", d.htmlBody())
                 .param("notBefore", Timestamp.from(d.notBefore() == null ? Instant.now() : d.notBefore()))
                 .update();
     }

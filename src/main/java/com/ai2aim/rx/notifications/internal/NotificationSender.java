@@ -64,13 +64,19 @@ public class NotificationSender {
         }
         Map<String, TemplateView> chosen = choose(request, to);
         Map<String, Rendered> rendered = new LinkedHashMap<>();
-        chosen.forEach((channel, t) -> rendered.put(channel, new Rendered(
-                TemplateRenderer.render("template." + channel + ".subject", t.subject(), resolved.variables()),
-                TemplateRenderer.render("template." + channel + ".body", t.body(), resolved.variables()))));
+        chosen.forEach((channel, t) -> rendered.put(channel, render(channel, t, resolved.variables())));
         return write(request, actor, resolved, rendered);
     }
 
-    private record Rendered(String subject, String body) {}
+    /** {@code html} is null unless the channel is email and its template has an HTML body. */
+    private record Rendered(String subject, String body, String html) {}
+
+    private static Rendered render(String channel, TemplateView t, Map<String, String> variables) {
+        String field = "template." + channel + ".";
+        return new Rendered(TemplateRenderer.render(field + "subject", t.subject(), variables),
+                TemplateRenderer.render(field + "body", t.body(), variables),
+                "email".equals(channel) ? TemplateRenderer.renderHtml(field + "htmlBody", t.htmlBody(), variables) : null);
+    }
 
     private NotificationResult write(SendNotification request, Actor actor, SendContext.Resolved resolved,
                                      Map<String, Rendered> rendered) {
@@ -96,7 +102,7 @@ public class NotificationSender {
             Rendered r = rendered.get(channel);
             notifications.insertDelivery(new NotificationRepository.NewDelivery(id, orgId, to.userId(), channel,
                     d.status(), d.reason(), queued ? d.destination() : null, queued ? r.subject() : null,
-                    queued ? r.body() : null, d.notBefore()));
+                    queued ? r.body() : null, queued ? r.html() : null, d.notBefore()));
             metrics.delivery(channel, queued ? "queued" : "skipped");
         });
         audit.recordChange(AuditEntry.of("notification.send", "notification", id).inOrganisation(orgId)

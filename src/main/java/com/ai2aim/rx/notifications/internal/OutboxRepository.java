@@ -23,7 +23,7 @@ class OutboxRepository {
     }
 
     record Claimed(UUID id, UUID notificationId, UUID orgId, UUID recipientUserId, String channel, String destination,
-                   String subject, String body, int attempt) {}
+                   String subject, String body, String htmlBody, int attempt) {}
 
     List<Claimed> claim(int batch, int leaseSeconds) {
         return jdbc.sql("""
@@ -35,11 +35,11 @@ class OutboxRepository {
                                   or (status = 'sending' and lease_until < now())
                                order by next_attempt_at limit :batch for update skip locked)
                 returning d.id, d.notification_id, d.org_id, d.recipient_user_id, d.channel, d.destination, d.subject,
-                          d.body, d.attempts""")
+                          d.body, d.html_body, d.attempts""")
                 .param("lease", leaseSeconds).param("batch", batch)
                 .query((rs, n) -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getInt(9)))
+                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10)))
                 .list();
     }
 
@@ -61,7 +61,8 @@ class OutboxRepository {
     boolean finish(Claimed c, String status, String reason, String providerMessageId) {
         return jdbc.sql("""
                 update notification_deliveries set status = :status, reason = :reason, provider_message_id = :messageId,
-                    destination = null, subject = null, body = null, lease_until = null, updated_at = now()
+                    destination = null, subject = null, body = null, html_body = null, lease_until = null,
+                    updated_at = now()
                 where id = :id and status = 'sending' and attempts = :attempt""")
                 .param("status", status).param("reason", reason).param("messageId", providerMessageId)
                 .param("id", c.id()).param("attempt", c.attempt()).update() == 1;

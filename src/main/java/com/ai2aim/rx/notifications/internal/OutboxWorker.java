@@ -92,7 +92,7 @@ class OutboxWorker implements SmartLifecycle {
         try {
             result = channel.send(new NotificationChannel.Outgoing(claimed.id(), claimed.notificationId(),
                     claimed.recipientUserId(), claimed.destination(), claimed.subject(), claimed.body(),
-                    Map.of("notificationId", claimed.notificationId().toString())));
+                    claimed.htmlBody(), Map.of("notificationId", claimed.notificationId().toString())));
         } catch (RuntimeException e) {
             result = NotificationChannel.SendResult.retry(null, "exception:" + e.getClass().getSimpleName());
         }

@@ -51,7 +51,9 @@ class TemplateController {
     }
 
     @Operation(summary = "Create a template", description = "Global admins. Subject and body must compile (400 otherwise); "
-            + "a subject is required except for sms; 409 when the key, channel and locale are taken.")
+            + "a subject is required except for sms; 409 when the key, channel and locale are taken. Email templates may "
+            + "add htmlBody (sent as the HTML alternative of body, every variable HTML-escaped; no {{{var}}} or {{&var}}); "
+            + "htmlBody on another channel is a 400.")
     @PostMapping
     ResponseEntity<ApiResponse<TemplateView>> create(@Valid @RequestBody TemplateRequests.Create body) {
         TemplateView created = templates.create(body);
@@ -66,8 +68,8 @@ class TemplateController {
         return ETags.ok(template, template.version());
     }
 
-    @Operation(summary = "Change a template", description = "Global admins. Present fields change; the version goes up. "
-            + "If-Match guards against lost updates (412).")
+    @Operation(summary = "Change a template", description = "Global admins. Present fields change; the version goes up; "
+            + "an empty htmlBody removes the HTML part. If-Match guards against lost updates (412).")
     @PutMapping("/{id}")
     ResponseEntity<ApiResponse<TemplateView>> update(@PathVariable UUID id, @Valid @RequestBody TemplateRequests.Update body,
                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
@@ -83,7 +85,7 @@ class TemplateController {
     }
 
     @Operation(summary = "Render a template with sample variables", description = "Admins. A variable the template needs "
-            + "and the body does not give is a 400 naming it.")
+            + "and the body does not give is a 400 naming it. htmlBody is rendered escaped, as it will be sent.")
     @PostMapping("/{id}/preview")
     ApiResponse<TemplateRequests.Rendered> preview(@PathVariable UUID id, @Valid @RequestBody TemplateRequests.Preview body) {
         return ApiResponse.ok(templates.preview(id, body.variables()));

@@ -9,13 +9,18 @@ import java.util.regex.Pattern;
 
 /**
  * Renders admin-edited templates with jmustache: logic-less, over a map of strings, so a template can insert values
- * and test them in sections but never run code. Output is plain text (no HTML escaping). A variable the template
- * needs and the send does not give is a client error naming the variable, never a silently blank gap.
+ * and test them in sections but never run code. Text is rendered verbatim (no escaping); an email's HTML body is
+ * rendered with every variable HTML-escaped, and may not switch that off, since the values come from patient records
+ * and from the sender's request. A variable the template needs and the send does not give is a client error naming
+ * the variable, never a silently blank gap.
  */
 final class TemplateRenderer {
 
-    private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(false);
+    private static final Mustache.Compiler TEXT = Mustache.compiler().escapeHTML(false);
+    private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true);
     private static final Pattern PARTIAL = Pattern.compile("\\{\\{\\s*>");
+    /** Triple mustaches and ampersand tags print a value unescaped; a delimiter change could hide them. */
+    private static final Pattern UNESCAPED = Pattern.compile("\\{\\{\\s*[{&=]");
 
     private TemplateRenderer() {}
 
@@ -27,14 +32,32 @@ final class TemplateRenderer {
         if (PARTIAL.matcher(text).find()) {
             throw ApiException.invalid(field, "partials ({{> name}}) are not supported");
         }
-        compile(field, text);
+        compile(TEXT, field, text);
+    }
+
+    /** As {@link #check}, and refuses tags that would print a value without HTML escaping. */
+    static void checkHtml(String field, String html) {
+        check(field, html);
+        if (html != null && UNESCAPED.matcher(html).find()) {
+            throw ApiException.invalid(field,
+                    "unescaped variables ({{{name}}}, {{&name}}) and delimiter changes are not allowed in HTML");
+        }
     }
 
     static String render(String field, String text, Map<String, String> variables) {
+        return execute(TEXT, field, text, variables);
+    }
+
+    /** Renders an HTML body: every variable is HTML-escaped. */
+    static String renderHtml(String field, String html, Map<String, String> variables) {
+        return execute(HTML, field, html, variables);
+    }
+
+    private static String execute(Mustache.Compiler compiler, String field, String text, Map<String, String> variables) {
         if (text == null) {
             return null;
         }
-        Template template = compile(field, text);
+        Template template = compile(compiler, field, text);
         try {
             return template.execute(variables);
         } catch (MustacheException.Context e) {
@@ -44,9 +67,9 @@ final class TemplateRenderer {
         }
     }
 
-    private static Template compile(String field, String text) {
+    private static Template compile(Mustache.Compiler compiler, String field, String text) {
         try {
-            return COMPILER.compile(text);
+            return compiler.compile(text);
         } catch (MustacheException e) {
             throw ApiException.invalid(field, "template syntax: " + e.getMessage());
         }

@@ -20,7 +20,7 @@ class TemplateRepository {
     static final Map<String, String> SORTABLE = Map.of("key", "key", "channel", "channel", "updatedAt", "updated_at");
     static final String DEFAULT_ORDER = "key asc, channel asc, id asc";
     private static final String SELECT = """
-            select id, key, channel, locale, subject, body, version, active, created_at, updated_at
+            select id, key, channel, locale, subject, body, html_body, version, active, created_at, updated_at
             from notification_templates""";
 
     private final JdbcClient jdbc;
@@ -74,19 +74,20 @@ class TemplateRepository {
 
     UUID insert(TemplateRequests.Create t, UUID by) {
         return jdbc.sql("""
-                insert into notification_templates (key, channel, locale, subject, body, active, created_by)
-                values (:key, :channel, :locale, :subject, :body, :active, :by) returning id""")
+                insert into notification_templates (key, channel, locale, subject, body, html_body, active, created_by)
+                values (:key, :channel, :locale, :subject, :body, :html, :active, :by) returning id""")
                 .param("key", t.key()).param("channel", t.channel()).param("locale", t.locale())
-                .param("subject", t.subject()).param("body", t.body())
+                .param("subject", t.subject()).param("body", t.body()).param("html", t.htmlBody())
                 .param("active", t.active() == null || t.active()).param("by", by)
                 .query(UUID.class).single();
     }
 
-    void update(UUID id, String subject, String body, boolean active) {
+    void update(UUID id, String subject, String body, String htmlBody, boolean active) {
         jdbc.sql("""
-                update notification_templates set subject = :subject, body = :body, active = :active,
+                update notification_templates set subject = :subject, body = :body, html_body = :html, active = :active,
                     version = version + 1, updated_at = now() where id = :id""")
-                .param("id", id).param("subject", subject).param("body", body).param("active", active).update();
+                .param("id", id).param("subject", subject).param("body", body).param("html", htmlBody)
+                .param("active", active).update();
     }
 
     void delete(UUID id) {
@@ -96,7 +97,8 @@ class TemplateRepository {
 
     private static TemplateView view(ResultSet rs, int n) throws SQLException {
         return new TemplateView(rs.getObject("id", UUID.class), rs.getString("key"), rs.getString("channel"),
-                rs.getString("locale"), rs.getString("subject"), rs.getString("body"), rs.getInt("version"),
-                rs.getBoolean("active"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getString("locale"), rs.getString("subject"), rs.getString("body"), rs.getString("html_body"),
+                rs.getInt("version"), rs.getBoolean("active"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
     }
 }

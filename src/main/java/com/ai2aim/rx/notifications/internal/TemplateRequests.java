@@ -13,6 +13,7 @@ final class TemplateRequests {
     static final String CHANNEL = "email|sms|push|in_app";
     static final String CHANNEL_MESSAGE = "must be one of email, sms, push, in_app";
     static final String KEY = "[a-z0-9][a-z0-9._-]{0,63}";
+    static final int MAX_HTML = 100_000;
 
     private TemplateRequests() {}
 
@@ -21,12 +22,15 @@ final class TemplateRequests {
                   @ValidLanguage String locale,
                   @Size(max = 500) String subject,
                   @NotBlank @Size(max = 20000) String body,
+                  @Size(min = 1, max = MAX_HTML) String htmlBody,
                   Boolean active) {}
 
-    /** Present fields change, absent ones stay. */
-    record Update(@Size(max = 500) String subject, @Size(min = 1, max = 20000) String body, Boolean active) {}
+    /** Present fields change, absent ones stay; an empty {@code htmlBody} removes the HTML part. */
+    record Update(@Size(max = 500) String subject, @Size(min = 1, max = 20000) String body,
+                  @Size(max = MAX_HTML) String htmlBody, Boolean active) {}
 
     record Preview(@Size(max = 50) Map<@NotNull String, @NotNull @Size(max = 1000) String> variables) {}
 
-    record Rendered(String subject, String body) {}
+    /** {@code htmlBody} is null when the template has none. */
+    record Rendered(String subject, String body, String htmlBody) {}
 }

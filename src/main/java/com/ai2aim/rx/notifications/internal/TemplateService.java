@@ -49,6 +49,10 @@ class TemplateService {
     public TemplateView create(TemplateRequests.Create request) {
         Actor actor = requireGlobalAdmin();
         checkText(request.channel(), request.subject(), request.body());
+        checkHtml(request.channel(), request.htmlBody());
+        if (request.htmlBody() != null && request.htmlBody().isBlank()) {
+            throw ApiException.invalid("htmlBody", "must not be blank; leave it out for plain-text email");
+        }
         UUID id;
         try {
             id = templates.insert(request, actor.userId());
@@ -56,7 +60,8 @@ class TemplateService {
             throw ApiException.conflict("A template with this key, channel and locale exists already");
         }
         audit.recordChange(AuditEntry.of("notification_template.create", "notification_template", id)
-                .changed(List.of("key", "channel", "locale", "subject", "body", "active")));
+                .changed(request.htmlBody() == null ? List.of("key", "channel", "locale", "subject", "body", "active")
+                        : List.of("key", "channel", "locale", "subject", "body", "htmlBody", "active")));
         return templates.find(id).orElseThrow();
     }
 
@@ -71,11 +76,15 @@ class TemplateService {
         String body = request.body() == null ? current.body() : request.body();
         boolean active = request.active() == null ? current.active() : request.active();
         checkText(current.channel(), subject, body);
+        checkHtml(current.channel(), request.htmlBody());
+        String htmlBody = request.htmlBody() == null ? current.htmlBody()
+                : request.htmlBody().isBlank() ? null : request.htmlBody();
         List<String> changed = new ArrayList<>();
         if (!Objects.equals(subject, current.subject())) changed.add("subject");
         if (!Objects.equals(body, current.body())) changed.add("body");
+        if (!Objects.equals(htmlBody, current.htmlBody())) changed.add("htmlBody");
         if (active != current.active()) changed.add("active");
-        templates.update(id, subject, body, active);
+        templates.update(id, subject, body, htmlBody, active);
         audit.recordChange(AuditEntry.of("notification_template.update", "notification_template", id).changed(changed));
         return templates.find(id).orElseThrow();
     }
@@ -93,7 +102,8 @@ class TemplateService {
         TemplateView template = get(id);
         Map<String, String> vars = variables == null ? Map.of() : variables;
         return new TemplateRequests.Rendered(TemplateRenderer.render("subject", template.subject(), vars),
-                TemplateRenderer.render("body", template.body(), vars));
+                TemplateRenderer.render("body", template.body(), vars),
+                TemplateRenderer.renderHtml("htmlBody", template.htmlBody(), vars));
     }
 
     /** Email, push and in-app show a subject (title); SMS has none. */
@@ -103,6 +113,17 @@ class TemplateService {
         }
         TemplateRenderer.check("subject", subject);
         TemplateRenderer.check("body", body);
+    }
+
+    /** Only email has an HTML part; it follows the body's syntax rules and may not print a value unescaped. */
+    private static void checkHtml(String channel, String htmlBody) {
+        if (htmlBody == null) {
+            return;
+        }
+        if (!"email".equals(channel)) {
+            throw ApiException.invalid("htmlBody", "is only for the email channel");
+        }
+        TemplateRenderer.checkHtml("htmlBody", htmlBody);
     }
 
     private static Actor requireAdmin() {
