@@ -109,6 +109,7 @@ python3 bench/clinical/endpoints.py "$OUT/metrics-before.txt" "$OUT/metrics-afte
 { grep -h '^FLOOR' "$OUT/floor-http.txt"
   python3 bench/functions/floors.py database_round_trip "$OUT"/floor-trip.*
   python3 bench/functions/floors.py durable_commit "$OUT"/floor-commit.*; } > "$OUT/floors.txt"
+COMMIT_FLOOR_P95=$(awk '$2=="durable_commit" { for (i = 3; i <= NF; i++) { split($i, kv, "="); if (kv[1]=="p95") print kv[2] } }' "$OUT/floors.txt")
 phase() { awk -v tag="$1" -v f="$2" -v key="$3" '$1==tag && $2==f { for (i = 3; i <= NF; i++) { split($i, kv, "="); if (kv[1]==key) print kv[2] } }' "$OUT/phase.txt"; }
 
 PACED=$(field paced RATE req_per_s)
@@ -153,7 +154,7 @@ function_row() { # function label: one summary line for a function in F80
   sed 's/^FLOOR /       /' "$OUT/floors.txt"
   grep -h '^ERRORS\|^SAMPLE' "$OUT"/fn-*-paced.txt "$OUT/paced.txt" "$OUT/mix.txt" | sed 's/^/     /' || true
   echo "targets (issue #4; service-side p95 under the mix at ~80%):"
-  echo "  drug-interaction-check p95 <= 10 ms  $(pass "float('${IC_P95:-x}') <= 10")  ($IC_P95 ms)"
+  echo "  drug-interaction-check p95 <= 10 ms  $(pass "float('${IC_P95:-x}') <= 10")  ($IC_P95 ms; it waits for one durable commit, whose floor was $COMMIT_FLOOR_P95 ms)"
   echo "  prescription-verify p95 <= 50 ms     $(pass "float('${PV_P95:-x}') <= 50")  ($PV_P95 ms)"
   echo "  first call after start <= 300 ms     $(pass "'$FIRST_INTERACTION_STATUS' == '200' and '$FIRST_VERIFY_STATUS' == '200' and $CALLS_BEFORE == 0 and max(float('$FIRST_INTERACTION_CLIENT'), float('$FIRST_VERIFY_CLIENT')) <= 300")  (client $FIRST_INTERACTION_CLIENT / $FIRST_VERIFY_CLIENT ms, service $FIRST_IC / $FIRST_PV ms)"
   echo "  no errors                            $(pass "$FN_ERRORS + $MIX_ERRORS == 0")  (functions $FN_ERRORS, mix and paced mix $MIX_ERRORS)"
