@@ -20,7 +20,7 @@ final class CommunicationRequests {
     static final String SINGLE_LINE = "[^\\p{Cntrl}\\p{Cs}]*";
     /** Free text: tabs and line breaks allowed, other control characters not. */
     static final String MULTI_LINE = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\p{Cs}]*";
-    static final String NOT_BLANK = "(?s).*\\S.*";
+    static final String NOT_BLANK = com.ai2aim.rx.platform.validation.TextPatterns.NOT_BLANK;
     static final String CONTROL_MESSAGE = "must not contain control characters";
     static final int MAX_RECIPIENTS = 50;
 

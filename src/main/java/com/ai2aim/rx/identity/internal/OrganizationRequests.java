@@ -12,7 +12,7 @@ final class OrganizationRequests {
 
     static final String E164 = "^\\+[1-9][0-9]{6,14}$";
     /** For optional fields, where null means "not given" (or "unchanged"): a value that is given must hold some text. */
-    static final String NOT_BLANK = "(?s).*\\S.*";
+    static final String NOT_BLANK = com.ai2aim.rx.platform.validation.TextPatterns.NOT_BLANK;
 
     private OrganizationRequests() {}
 

@@ -68,14 +68,14 @@ public class NotificationSender {
         return write(request, actor, resolved, rendered);
     }
 
-    /** {@code html} is null unless the channel is email and its template has an HTML body. */
+    /** {@code html} is null unless the template has an HTML body, which only email templates may have. */
     private record Rendered(String subject, String body, String html) {}
 
     private static Rendered render(String channel, TemplateView t, Map<String, String> variables) {
         String field = "template." + channel + ".";
         return new Rendered(TemplateRenderer.render(field + "subject", t.subject(), variables),
                 TemplateRenderer.render(field + "body", t.body(), variables),
-                "email".equals(channel) ? TemplateRenderer.renderHtml(field + "htmlBody", t.htmlBody(), variables) : null);
+                TemplateRenderer.renderHtml(field + "htmlBody", t.htmlBody(), variables));
     }
 
     private NotificationResult write(SendNotification request, Actor actor, SendContext.Resolved resolved,

@@ -1,5 +1,6 @@
 package com.ai2aim.rx.notifications.internal;
 
+import com.ai2aim.rx.platform.validation.TextPatterns;
 import com.ai2aim.rx.platform.validation.ValidLanguage;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +23,8 @@ final class TemplateRequests {
                   @ValidLanguage String locale,
                   @Size(max = 500) String subject,
                   @NotBlank @Size(max = 20000) String body,
-                  @Size(min = 1, max = MAX_HTML) String htmlBody,
+                  @Pattern(regexp = TextPatterns.NOT_BLANK, message = "must not be blank; leave it out for plain-text email")
+                  @Size(max = MAX_HTML) String htmlBody,
                   Boolean active) {}
 
     /** Present fields change, absent ones stay; an empty {@code htmlBody} removes the HTML part. */

@@ -50,9 +50,6 @@ class TemplateService {
         Actor actor = requireGlobalAdmin();
         checkText(request.channel(), request.subject(), request.body());
         checkHtml(request.channel(), request.htmlBody());
-        if (request.htmlBody() != null && request.htmlBody().isBlank()) {
-            throw ApiException.invalid("htmlBody", "must not be blank; leave it out for plain-text email");
-        }
         UUID id;
         try {
             id = templates.insert(request, actor.userId());

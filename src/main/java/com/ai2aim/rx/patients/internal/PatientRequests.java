@@ -29,7 +29,7 @@ final class PatientRequests {
     static final String ICD10 = "^[A-Za-z][0-9][A-Za-z0-9](\\.?[A-Za-z0-9]{1,4})?$";
     static final String TEXT = "^[^\\p{Cntrl}]*$";
     static final String MULTILINE = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
-    static final String NOT_BLANK = "(?s).*\\S.*";
+    static final String NOT_BLANK = com.ai2aim.rx.platform.validation.TextPatterns.NOT_BLANK;
     static final String MRN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$";
     static final String MRN_MESSAGE = "must be 1-32 letters, digits, '.', '_' or '-'";
     static final String SEX = "female|male|intersex|unknown";
